@@ -1,0 +1,13 @@
+import type { CommandModule } from '../command-module.js';
+import { goldCommand } from './gold.js';
+import { ingestCommand } from './ingest.js';
+import { provenanceCommand } from './provenance.js';
+import { verifyCommand } from './verify.js';
+
+/** Every `touchstone` command, in the order `--help` lists them. One line per command module. */
+export const COMMANDS: readonly CommandModule[] = [
+  ingestCommand,
+  provenanceCommand,
+  verifyCommand,
+  goldCommand,
+];

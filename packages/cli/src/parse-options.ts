@@ -1,0 +1,20 @@
+import { UsageError } from '@touchstone/core';
+import type { z } from 'zod';
+
+/** Parses commander's option object with a command's zod schema; a bad option becomes a readable UsageError. */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, command: string): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const flag = issue === undefined ? '' : `--${issue.path.map(String).join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  throw new UsageError('BAD_OPTION', `touchstone ${command}: ${flag} ${issue?.message ?? 'invalid option'} (see touchstone ${command} --help)`);
+}
+
+/** Parses a number flag ("0.05") for commander, rejecting text that is not a finite number. */
+export function numberArg(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError('BAD_OPTION', `${name} expects a number, got "${value}"`);
+    return n;
+  };
+}

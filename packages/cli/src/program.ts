@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, type ExitCode } from '@touchstone/core';
+import type { CommandModule } from './command-module.js';
+import type { CliContext } from './context.js';
+
+const ROOT_HELP = `
+Exit codes: 0 clean, 1 a finding (tampering, drift, skew, regression), 2 usage or configuration error,
+3 data or store error (bad input, locked or unreadable store).
+
+Every reporting command takes --json and then prints exactly one JSON document on stdout.
+
+Quick start:
+  touchstone demo                         ingest the bundled demo data and audit it
+  touchstone ingest labels gold.jsonl --gold support --scale ordinal:1-5 --pass-threshold 4
+  touchstone provenance --gold support    who labeled what, when, under which guideline
+  touchstone verify                       recompute the hash chain; exit 1 if anything was altered
+`;
+
+/** Builds the `touchstone` program from command modules (evalite's createProgram pattern). */
+export function createProgram(ctx: CliContext, modules: readonly CommandModule[], setExit: (code: ExitCode) => void): Command {
+  const program = new Command('touchstone')
+    .description('Audit the gold eval sets and LLM judges your releases are gated on.')
+    .option('--db <path>', 'store file (default .touchstone/touchstone.duckdb, or $TOUCHSTONE_DB)')
+    .option('--wait', 'wait for a store locked by another touchstone process instead of exiting 3')
+    .addHelpText('after', ROOT_HELP)
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .exitOverride();
+  for (const m of modules) m.register(program, { ctx, setExit });
+  return program;
+}
+
+/** Parses argv and runs the chosen command; returns the exit code (commander usage errors → 2). */
+export async function runProgram(program: Command, argv: readonly string[], exit: () => ExitCode): Promise<ExitCode> {
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (error.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import { exitCodeFor, formatDetail, TouchstoneError, type ExitCode } from '@touchstone/core';
+import type { CliContext } from './context.js';
+
+/**
+ * Runs a command body and turns its outcome into an exit code: the body returns 0 (clean) or 1 (a
+ * finding); a thrown TouchstoneError becomes 2 (usage/config) or 3 (data/store) with its message on
+ * stderr — and, under --json, one JSON document `{ "error": … }` on stdout. Anything else is a bug:
+ * exit 3 with the stack on stderr.
+ */
+export async function runAction(ctx: CliContext, json: boolean, body: () => Promise<ExitCode>): Promise<ExitCode> {
+  try {
+    return await body();
+  } catch (error) {
+    const code = exitCodeFor(error);
+    if (error instanceof TouchstoneError) {
+      ctx.stderr(`touchstone: ${error.message}\n`);
+      if (error.details.length > 0 && !error.message.includes(formatDetail(error.details[0]!))) {
+        for (const d of error.details.slice(0, 20)) ctx.stderr(`  ${formatDetail(d)}\n`);
+      }
+    } else {
+      ctx.stderr(`touchstone: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    if (json) {
+      const doc = error instanceof TouchstoneError ? error.toJSON() : { code: 'INTERNAL', category: 'data', message: String(error), details: [] };
+      ctx.stdout(`${JSON.stringify({ error: doc, exit_code: code })}\n`);
+    }
+    return code;
+  }
+}
+
+export function printJson(ctx: CliContext, doc: unknown): void {
+  ctx.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+}

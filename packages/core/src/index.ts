@@ -1,0 +1,38 @@
+// @touchstone/core — the full library (store included). Pure statistics: '@touchstone/core/stats'.
+
+// errors
+export { TouchstoneError, UsageError, ConfigError, DataError, StoreError, formatDetail, type ErrorCategory, type ErrorDetail } from './errors/touchstone-error.js';
+export { EXIT, exitCodeFor, type ExitCode } from './errors/exit-codes.js';
+
+// store
+export { Store, type OpenStoreOptions, type Row } from './store/store.js';
+export { sql, ident, literal, type Sql, type SqlParam } from './store/sql.js';
+
+// scales
+export { parseScaleSpec } from './scale/parse-scale-spec.js';
+export { normalizeLabel } from './scale/normalize-label.js';
+export { inferScale } from './scale/infer-scale.js';
+export { passes, passThreshold } from './scale/pass-threshold.js';
+
+// ingest
+export { ingestLabels, type IngestLabelsOptions } from './ingest/ingest-labels.js';
+export { ingestTraffic } from './ingest/ingest-traffic.js';
+export { ingestJudge, type IngestJudgeOptions } from './ingest/ingest-judge.js';
+export { runIngest, type IngestOptions, type IngestTarget } from './ingest/run-ingest.js';
+export { parseFieldMap, applyFieldMap, type FieldMap } from './ingest/field-map.js';
+export { detectFormat, INPUT_FORMATS, type InputFormat } from './ingest/detect-format.js';
+export type { SourceRecord } from './ingest/source-record.js';
+
+// gold sets
+export { findGoldSet, requireGoldSet, listGoldSets } from './gold/gold-set.js';
+export { createSnapshot, findSnapshot, requireSnapshot, listSnapshots, type SnapshotOptions } from './gold/snapshot.js';
+export { goldDiff } from './gold/gold-diff.js';
+export { consensusSql } from './gold/consensus-sql.js';
+export { labelsAsOfSql, type LabelView } from './gold/labels-as-of-sql.js';
+
+// provenance and integrity
+export { provenance } from './provenance/provenance.js';
+export { verify } from './integrity/verify.js';
+
+// schemas (also at '@touchstone/core/schemas')
+export * as schemas from './schemas.js';

@@ -1,0 +1,61 @@
+import { ConfigError } from '../errors/touchstone-error.js';
+import { findGoldSet, scaleJson } from '../gold/gold-set.js';
+import type { Scale } from '../schemas/scale.js';
+import { inferScale } from '../scale/infer-scale.js';
+import type { Store } from '../store/store.js';
+import { labelKind } from './label-kind.js';
+import { runIngest, type IngestOptions } from './run-ingest.js';
+import type { IngestSummary } from './ingest-summary.js';
+
+export interface IngestLabelsOptions extends IngestOptions {
+  readonly goldSet: string;
+  /** The scale for a new gold set; must equal the stored one for an existing set. Inferred when absent. */
+  readonly scale?: Scale;
+}
+
+/**
+ * Ingests gold labels as one batch. The first ingest into a gold set fixes its scale (given, or
+ * inferred from the labels); later ingests are checked against it and off-scale labels rejected.
+ */
+export async function ingestLabels(store: Store, options: IngestLabelsOptions): Promise<IngestSummary & { scale: Scale; scale_inferred: boolean }> {
+  const existing = await findGoldSet(store, options.goldSet);
+  if (existing !== undefined && options.scale !== undefined && scaleJson(existing.scale) !== scaleJson(options.scale)) {
+    throw new ConfigError(
+      'SCALE_MISMATCH',
+      `gold set "${options.goldSet}" has scale ${scaleJson(existing.scale)}, fixed by its first ingest; --scale ${scaleJson(options.scale)} differs`,
+    );
+  }
+  const known = existing?.scale ?? options.scale;
+  const observed = new Set<unknown>();
+  let scale: Scale | undefined = known;
+  const summary = await runIngest(store, labelKind(options.goldSet, known, observed), options, {
+    goldSet: options.goldSet,
+    judge: null,
+    beforeInsert: async (batchId) => {
+      if (existing !== undefined) return;
+      scale = known ?? inferScale(observed);
+      if (known === undefined && scale.kind === 'nominal') {
+        // Inferred nominal: labels staged as numbers become their text.
+        await store.run({ sql: `UPDATE temp.stage_labels_d SET label_text = coalesce(label_text, CAST(label_value AS VARCHAR)), label_value = NULL`, params: [] });
+      }
+      await store.run({
+        sql: `INSERT INTO gold_sets VALUES ($1, $2, $3, now(), $4)`,
+        params: [options.goldSet, scaleJson(scale), known === undefined, batchId],
+      });
+    },
+    afterInsert: async (batchId) => {
+      await store.run({
+        sql: `INSERT INTO items
+          SELECT $1, item_id, any_value(input), any_value(output), any_value(reference), $2
+          FROM temp.stage_labels_d GROUP BY item_id
+          ON CONFLICT (gold_set, item_id) DO UPDATE SET
+            input = coalesce(items.input, excluded.input), output = coalesce(items.output, excluded.output),
+            reference = coalesce(items.reference, excluded.reference)`,
+        params: [options.goldSet, batchId],
+      });
+    },
+  });
+  const final = scale ?? existing?.scale;
+  if (final === undefined) throw new ConfigError('SCALE_UNKNOWN', `gold set "${options.goldSet}": no labels to fix a scale from`);
+  return { ...summary, scale: final, scale_inferred: existing === undefined ? known === undefined : existing.scale_inferred };
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { DataError } from '../errors/touchstone-error.js';
+import type { SourceRecord } from './source-record.js';
+
+/**
+ * Reads a file holding one JSON array of objects (Label Studio exports, for instance); record
+ * numbers are 1-based positions in the array. Whole-file: such exports are not streamed by their tools either.
+ */
+export async function readJsonArray(file: string): Promise<{ records: SourceRecord[]; raw: unknown }> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
+  } catch (error) {
+    throw new DataError('INGEST_ENCODING', `${file}: not valid UTF-8`, { cause: error, details: [{ file, reason: 'invalid UTF-8' }] });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new DataError('INGEST_EMPTY_FILE', `${file}: the file is empty (no records)`, { details: [{ file, reason: 'no records' }] });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DataError('INGEST_PARSE', `${file}: invalid JSON (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+      details: [{ file, reason: 'invalid JSON' }],
+    });
+  }
+  const list = Array.isArray(raw) ? raw : [raw];
+  const records = list.map((value, i): SourceRecord =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? { line: i + 1, untyped: false, value: value as Record<string, unknown> }
+      : { line: i + 1, untyped: false, value: { parseError: 'expected a JSON object' } },
+  );
+  return { records, raw };
+}

@@ -1,0 +1,54 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DataError } from '../errors/touchstone-error.js';
+import { literal } from '../store/sql.js';
+import type { SourceRecord } from './source-record.js';
+
+export type TabularFormat = 'csv' | 'tsv' | 'parquet';
+
+/** The DuckDB table function that reads a CSV/TSV (all columns as text, we validate ourselves) or Parquet file. */
+export function tabularScanSql(file: string, format: TabularFormat): string {
+  if (format === 'parquet') return `read_parquet(${literal(file)})`;
+  const delim = format === 'tsv' ? `, delim='\\t'` : '';
+  return `read_csv(${literal(file)}, all_varchar=true, header=true${delim}, quote='"', escape='"', null_padding=false)`;
+}
+
+/**
+ * Streams a CSV/TSV/Parquet file through DuckDB's readers. Line numbers for CSV/TSV are data-row
+ * positions + 1 (the header is line 1), exact unless a quoted field spans lines; Parquet gives record numbers.
+ */
+export async function* readTabular(connection: DuckDBConnection, file: string, format: TabularFormat): AsyncGenerator<SourceRecord> {
+  let result;
+  try {
+    result = await connection.stream(`SELECT * FROM ${tabularScanSql(file, format)}`);
+  } catch (error) {
+    throw new DataError('INGEST_PARSE', `${file}: cannot read as ${format}: ${firstLine(error)}`, { cause: error, details: [{ file, reason: firstLine(error) }] });
+  }
+  const offset = format === 'parquet' ? 1 : 2;
+  let index = 0;
+  let any = false;
+  const rows = result.yieldRowObjectJs();
+  for (;;) {
+    let next: IteratorResult<Record<string, unknown>[]>;
+    try {
+      next = await rows.next();
+    } catch (error) {
+      throw new DataError('INGEST_PARSE', `${file}: cannot read as ${format}: ${firstLine(error)}`, { cause: error, details: [{ file, reason: firstLine(error) }] });
+    }
+    if (next.done === true) break;
+    for (const row of next.value) {
+      any = true;
+      const value: Record<string, unknown> = {};
+      for (const [key, v] of Object.entries(row)) {
+        if (v === null) continue;
+        value[key] = v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v;
+      }
+      yield { line: index + offset, untyped: format !== 'parquet', value };
+      index += 1;
+    }
+  }
+  if (!any) throw new DataError('INGEST_EMPTY_FILE', `${file}: the file has no data rows`, { details: [{ file, reason: 'no records' }] });
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}

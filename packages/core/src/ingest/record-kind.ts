@@ -1,0 +1,32 @@
+import type { DuckDBType } from '@duckdb/node-api';
+import type { ErrorDetail } from '../errors/touchstone-error.js';
+import type { HashedTable } from '../integrity/row-hash.js';
+
+/** A value staged for the store: text, number or null. */
+export type StageValue = string | number | null;
+
+/** The result of turning one mapped record into a staged row: the row, or why it was rejected. */
+export type StageResult = { readonly row: readonly StageValue[] } | { readonly reject: Omit<ErrorDetail, 'file' | 'line'> };
+
+/**
+ * What differs between labels, traffic and judge scores. The engine in `run-ingest.ts` does the
+ * rest identically for all three: read, map, validate, stage, de-duplicate, commit, chain.
+ */
+export interface RecordKind {
+  readonly kind: 'labels' | 'traffic' | 'judge';
+  readonly table: HashedTable;
+  /** Field names a `--map` may name. */
+  readonly fields: readonly string[];
+  /** Fields that CSV/TSV text may be turned into numbers for. */
+  readonly numericFields: readonly string[];
+  /** Staging columns in row order (`source_record` is added by the engine). */
+  readonly stageColumns: readonly { readonly name: string; readonly type: DuckDBType }[];
+  /** Stage columns that make two records exact duplicates. */
+  readonly dedupeColumns: readonly string[];
+  /** A boolean SQL expression over staged row `s`: true when the store already holds an identical row. */
+  readonly storedDuplicateSql: string;
+  /** SELECT list (over staged row `s`, with `seq` and `batch_id` available) producing the target table's columns by name. */
+  readonly insertSelectSql: string;
+  /** Validates one mapped record (zod) and returns its staged row. */
+  stage(record: Record<string, unknown>): StageResult;
+}

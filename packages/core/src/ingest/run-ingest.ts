@@ -1,0 +1,240 @@
+import { createWriteStream, renameSync, rmSync, mkdirSync, type WriteStream } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { DuckDBDataChunk, INTEGER } from '@duckdb/node-api';
+import { DataError, formatDetail, type ErrorDetail } from '../errors/touchstone-error.js';
+import { batchHash, GENESIS_HASH } from '../integrity/batch-hash.js';
+import { merkleRootSql, rowHashSql } from '../integrity/row-hash.js';
+import type { Store } from '../store/store.js';
+import { coerceUntyped } from './coerce.js';
+import { detectFormat, type InputFormat } from './detect-format.js';
+import { applyFieldMap, type FieldMap } from './field-map.js';
+import { fileSha256 } from './file-sha256.js';
+import { readJsonArray } from './read-json-array.js';
+import { readJsonl } from './read-jsonl.js';
+import { readTabular } from './read-tabular.js';
+import type { RecordKind, StageValue } from './record-kind.js';
+import { isParseError, type SourceRecord } from './source-record.js';
+import { IMPORTER_VERSION } from './importer-version.js';
+import type { IngestSummary } from './ingest-summary.js';
+
+export interface IngestOptions {
+  readonly file: string;
+  readonly format?: InputFormat;
+  readonly map?: FieldMap;
+  readonly actor: string;
+  /** Import valid records and quarantine invalid ones instead of rejecting the whole file. */
+  readonly skipInvalid?: boolean;
+  /** Where rejected records go with --skip-invalid; default `<file>.rejected.jsonl`. */
+  readonly quarantineFile?: string;
+  /** Values supplied for every record that lacks the field (for instance `labeled_at`), recorded in provenance. */
+  readonly supplied?: Readonly<Record<string, string>>;
+  /** Source records already read by an importer (Label Studio, Prodigy …); skips the file readers. */
+  readonly records?: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
+  /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary. */
+  readonly skipped?: number;
+}
+
+export interface IngestTarget {
+  readonly goldSet: string | null;
+  readonly judge: string | null;
+  /** Runs inside the transaction before rows are inserted (for instance: create the gold set). */
+  readonly beforeInsert?: (batchId: number) => Promise<void>;
+  /** Runs inside the transaction after rows are inserted (for instance: record item texts). */
+  readonly afterInsert?: (batchId: number) => Promise<void>;
+}
+
+const MAX_REPORTED = 20;
+const CHUNK = 2048;
+
+/**
+ * Reads a file of records of one kind into the store as one batch, all or nothing. Invalid records
+ * reject the whole file (naming file, line, field and reason for the first 20) unless `skipInvalid`,
+ * which quarantines them to JSONL. Always: read = accepted + rejected; duplicates are accepted but not stored twice.
+ */
+export async function runIngest(store: Store, kind: RecordKind, options: IngestOptions, target: IngestTarget): Promise<IngestSummary> {
+  const startedAt = new Date().toISOString();
+  const format: InputFormat = options.format ?? (options.records === undefined ? detectFormat(options.file) : 'json');
+  const sha256 = await fileSha256(options.file);
+  const stage = `stage_${kind.kind}`;
+  const con = store.connection;
+  await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
+  await con.run(`CREATE TEMP TABLE ${stage} (${kind.stageColumns.map((c) => `${c.name} ${c.type.toString()}`).join(', ')}, source_record INTEGER)`);
+
+  const details: ErrorDetail[] = [];
+  let read = options.skipped ?? 0;
+  let rejected = 0;
+  let staged = 0;
+  const quarantinePath = options.quarantineFile ?? `${options.file}.rejected.jsonl`;
+  const quarantineTemp = `${quarantinePath}.partial`;
+  let quarantine: WriteStream | undefined;
+
+  const types = [...kind.stageColumns.map((c) => c.type), INTEGER];
+  const appender = await con.createAppender(stage, 'main', 'temp');
+  let columns: StageValue[][] = types.map(() => []);
+  const flush = (): void => {
+    const n = columns[0]?.length ?? 0;
+    if (n === 0) return;
+    const chunk = DuckDBDataChunk.create(types, n);
+    chunk.setColumns(columns);
+    appender.appendDataChunk(chunk);
+    columns = types.map(() => []);
+  };
+
+  try {
+    for await (const source of sourceRecords(store, options, format)) {
+      read += 1;
+      let reject: Omit<ErrorDetail, 'file' | 'line'> | undefined;
+      let row: readonly StageValue[] | undefined;
+      if (isParseError(source.value)) reject = { reason: source.value.parseError };
+      else {
+        let record = applyFieldMap(source.value, options.map ?? {});
+        if (source.untyped) record = coerceUntyped(record, kind.numericFields);
+        for (const [field, value] of Object.entries(options.supplied ?? {})) {
+          if (record[field] === undefined || record[field] === null || record[field] === '') record = { ...record, [field]: value };
+        }
+        const result = kind.stage(record);
+        if ('reject' in result) reject = result.reject;
+        else row = result.row;
+      }
+      if (reject !== undefined) {
+        rejected += 1;
+        const detail: ErrorDetail = { file: options.file, line: source.line, ...reject };
+        if (details.length < MAX_REPORTED) details.push(detail);
+        if (options.skipInvalid === true) {
+          if (quarantine === undefined) {
+            mkdirSync(dirname(quarantineTemp), { recursive: true });
+            quarantine = createWriteStream(quarantineTemp);
+          }
+          quarantine.write(`${JSON.stringify({ line: source.line, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
+        }
+        continue;
+      }
+      if (row === undefined) continue;
+      row.forEach((v, i) => columns[i]?.push(v));
+      columns[types.length - 1]?.push(source.line);
+      staged += 1;
+      if ((columns[0]?.length ?? 0) >= CHUNK) flush();
+    }
+    flush();
+    appender.closeSync();
+  } catch (error) {
+    await closeQuietly(quarantine);
+    rmSync(quarantineTemp, { force: true });
+    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    throw error;
+  }
+  await closeQuietly(quarantine);
+
+  if (rejected > 0 && options.skipInvalid !== true) {
+    rmSync(quarantineTemp, { force: true });
+    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    const more = rejected > details.length ? `\n  … and ${rejected - details.length} more` : '';
+    throw new DataError(
+      'INGEST_INVALID_RECORDS',
+      `${options.file}: ${rejected} of ${read} records are invalid; nothing was imported (use --skip-invalid to import the valid ones and quarantine the rest)\n${details.map((d) => `  ${formatDetail(d)}`).join('\n')}${more}`,
+      { details },
+    );
+  }
+
+  const dedupe = kind.dedupeColumns.map((c) => `s.${c}`).join(', ');
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_d AS
+    SELECT s.*, (row_number() OVER (PARTITION BY ${dedupe} ORDER BY s.source_record) > 1 OR ${kind.storedDuplicateSql}) AS dup
+    FROM temp.${stage} s`);
+
+  try {
+    const summary = await store.transaction(async () => {
+      const head = await store.all<{ batch_id: number | null; hash: string | null }>({
+        sql: `SELECT max(batch_id) AS batch_id, arg_max(hash, batch_id) AS hash FROM batches`,
+        params: [],
+      });
+      const batchId = (head[0]?.batch_id ?? 0) + 1;
+      const prevHash = head[0]?.hash ?? GENESIS_HASH;
+      const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
+      const firstSeq = seqRow[0]?.next ?? 1;
+      await target.beforeInsert?.(batchId);
+      await con.run(`INSERT INTO ${kind.table} BY NAME
+        SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
+          SELECT ${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1 AS seq, ${batchId} AS batch_id,
+                 s.source_record, ${kind.insertSelectSql}
+          FROM temp.${stage}_d s WHERE NOT s.dup) x`);
+      const counts = await store.all<{ inserted: number; duplicates: number }>({
+        sql: `SELECT count(*) FILTER (WHERE NOT dup) AS inserted, count(*) FILTER (WHERE dup) AS duplicates FROM temp.${stage}_d`,
+        params: [],
+      });
+      const inserted = counts[0]?.inserted ?? 0;
+      const duplicates = counts[0]?.duplicates ?? 0;
+      await target.afterInsert?.(batchId);
+      const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
+      const batch = {
+        batch_id: batchId,
+        kind: kind.kind,
+        gold_set: target.goldSet,
+        judge: target.judge,
+        source_file: basename(options.file),
+        source_sha256: sha256,
+        format,
+        importer_version: IMPORTER_VERSION,
+        actor: options.actor,
+        started_at: startedAt,
+        n_read: read,
+        n_accepted: read - rejected - (options.skipped ?? 0),
+        n_rejected: rejected,
+        n_duplicates: duplicates,
+        n_inserted: inserted,
+        first_seq: inserted > 0 ? firstSeq : null,
+        last_seq: inserted > 0 ? firstSeq + inserted - 1 : null,
+        merkle_root: root[0]?.root ?? '',
+        prev_hash: prevHash,
+      };
+      const hash = batchHash(batch);
+      await store.run({
+        sql: `INSERT INTO batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, now(), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+        params: [
+          batch.batch_id, batch.kind, batch.gold_set, batch.judge, batch.source_file, batch.source_sha256, batch.format,
+          batch.importer_version, batch.actor, batch.started_at, batch.n_read, batch.n_accepted, batch.n_rejected,
+          batch.n_duplicates, batch.n_inserted, JSON.stringify(options.map ?? {}), JSON.stringify(options.supplied ?? {}),
+          batch.first_seq, batch.last_seq, batch.merkle_root, batch.prev_hash, hash,
+        ],
+      });
+      return {
+        batch_id: batchId,
+        kind: kind.kind,
+        gold_set: target.goldSet,
+        judge: target.judge,
+        file: options.file,
+        sha256,
+        format,
+        read,
+        accepted: read - rejected - (options.skipped ?? 0),
+        rejected,
+        duplicates,
+        inserted,
+        skipped: options.skipped ?? 0,
+        supplied: { ...(options.supplied ?? {}) },
+        quarantine_file: rejected > 0 ? quarantinePath : null,
+        staged,
+      } satisfies IngestSummary;
+    });
+    if (rejected > 0) renameSync(quarantineTemp, quarantinePath);
+    return summary;
+  } finally {
+    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    await con.run(`DROP TABLE IF EXISTS temp.${stage}_d`);
+    rmSync(quarantineTemp, { force: true });
+  }
+}
+
+async function* sourceRecords(store: Store, options: IngestOptions, format: InputFormat): AsyncGenerator<SourceRecord> {
+  if (options.records !== undefined) {
+    yield* options.records;
+    return;
+  }
+  if (format === 'jsonl') yield* readJsonl(options.file);
+  else if (format === 'json') yield* (await readJsonArray(options.file)).records;
+  else yield* readTabular(store.connection, options.file, format);
+}
+
+function closeQuietly(stream: WriteStream | undefined): Promise<void> {
+  return new Promise((resolve) => (stream === undefined ? resolve() : stream.end(() => resolve())));
+}
+

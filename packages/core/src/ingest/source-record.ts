@@ -1,0 +1,13 @@
+/** One record read from an input file, before mapping and validation. */
+export interface SourceRecord {
+  /** 1-based line number (JSONL, CSV/TSV with one record per line) or record number (Parquet, JSON arrays). */
+  readonly line: number;
+  /** The parsed record, or the reason it could not be parsed. */
+  readonly value: Record<string, unknown> | { readonly parseError: string };
+  /** True when values are untyped text (CSV/TSV) and may be coerced to numbers/booleans. */
+  readonly untyped: boolean;
+}
+
+export function isParseError(value: SourceRecord['value']): value is { readonly parseError: string } {
+  return typeof (value as { parseError?: unknown }).parseError === 'string' && Object.keys(value).length === 1;
+}

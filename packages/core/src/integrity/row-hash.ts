@@ -1,0 +1,32 @@
+/**
+ * Each stored row carries `row_hash`, the SHA-256 of a canonical JSON array of its fields. The
+ * same expression computes it at ingest and recomputes it in `verify`, so an edit made behind
+ * Touchstone's back (raw SQL on the DuckDB file) shows as a mismatch on that row.
+ */
+export type HashedTable = 'labels' | 'traffic' | 'judge_scores';
+
+const HASHED_FIELDS: Record<HashedTable, readonly string[]> = {
+  labels: ['seq', 'gold_set', 'item_id', 'labeler_id', 'label_value', 'label_text', 'epoch_us(labeled_at)', 'slice', 'guideline_version', 'session_id', 'rationale', 'batch_id', 'source_record'],
+  traffic: ['seq', 'id', 'epoch_us(ts)', 'input', 'output', 'slice', 'judge_score', 'metadata', 'batch_id', 'source_record'],
+  judge_scores: ['seq', 'gold_set', 'item_id', 'judge', 'score_value', 'score_text', 'epoch_us(scored_at)', 'rationale', 'batch_id', 'source_record'],
+};
+
+/** SQL expression of a row's hash over the columns of `table` (optionally qualified by `alias`). */
+export function rowHashSql(table: HashedTable, alias?: string): string {
+  const q = (f: string): string => {
+    if (alias === undefined) return f;
+    const m = /^(\w+)\((\w+)\)$/.exec(f);
+    return m === null ? `${alias}.${f}` : `${m[1]}(${alias}.${m[2]})`;
+  };
+  return `sha256(json_array(${HASHED_FIELDS[table].map(q).join(', ')})::VARCHAR)`;
+}
+
+/**
+ * Merkle root of a batch: row hashes in `seq` order are grouped 4,096 to a leaf, each leaf hashed,
+ * and the leaf hashes hashed in order. Two levels keep every string DuckDB aggregates small.
+ */
+export function merkleRootSql(table: HashedTable): string {
+  return `SELECT sha256(coalesce(string_agg(h, '' ORDER BY g), '')) AS root FROM (
+    SELECT seq // 4096 AS g, sha256(string_agg(row_hash, '' ORDER BY seq)) AS h
+    FROM ${table} WHERE batch_id = $1 GROUP BY g)`;
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** A canonical judge score: one judge's verdict on one gold item (FORMATS.md). */
+export const JudgeScoreRecordSchema = z.object({
+  item_id: z.string().min(1, 'must be a non-empty string'),
+  judge: z.string().min(1, 'must be a non-empty string'),
+  score: z.union([z.number(), z.boolean(), z.string().min(1)]),
+  scored_at: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }).optional(),
+  rationale: z.string().optional(),
+});
+export type JudgeScoreRecord = z.infer<typeof JudgeScoreRecordSchema>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+const optionalText = z.string().optional();
+
+/** A canonical label record: one annotation of one gold item by one labeler (FORMATS.md). */
+export const LabelRecordSchema = z.object({
+  item_id: z.string().min(1, 'must be a non-empty string'),
+  labeler_id: z.string().min(1, 'must be a non-empty string'),
+  label: z.union([z.number(), z.boolean(), z.string().min(1)]),
+  labeled_at: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }),
+  slice: optionalText,
+  guideline_version: optionalText,
+  session_id: optionalText,
+  input: optionalText,
+  output: optionalText,
+  reference: optionalText,
+  rationale: optionalText,
+});
+export type LabelRecord = z.infer<typeof LabelRecordSchema>;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** A canonical production traffic record (FORMATS.md). Metadata values are strings; high cardinality allowed. */
+export const TrafficRecordSchema = z.object({
+  id: z.string().min(1, 'must be a non-empty string'),
+  timestamp: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }),
+  input: z.string(),
+  output: z.string().optional(),
+  slice: z.string().optional(),
+  judge_score: z.number().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+export type TrafficRecord = z.infer<typeof TrafficRecordSchema>;

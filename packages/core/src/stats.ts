@@ -1,0 +1,4 @@
+// Pure statistics: no DuckDB, no Ink. `import { … } from '@touchstone/core/stats'`.
+export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
+export { normalCdf, normalQuantile, normalSf, twoSidedP } from './stats/normal.js';
+export { createRng, shuffleInPlace, type Rng } from './stats/rng.js';

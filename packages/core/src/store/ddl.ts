@@ -1,0 +1,47 @@
+/**
+ * The store's tables. Labels, traffic and judge scores are append-only; a relabel is a new row
+ * whose higher `seq` supersedes the older row of the same (gold_set, item_id, labeler_id).
+ * No PRIMARY KEY on the large tables: DuckDB's ART index would slow bulk ingest, and `verify`
+ * checks uniqueness of `seq` itself.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const DDL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS gold_sets (
+     name VARCHAR PRIMARY KEY, scale VARCHAR NOT NULL, scale_inferred BOOLEAN NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL, created_batch BIGINT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS batches (
+     batch_id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, gold_set VARCHAR, judge VARCHAR,
+     source_file VARCHAR NOT NULL, source_sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL,
+     importer_version VARCHAR NOT NULL, actor VARCHAR NOT NULL,
+     started_at TIMESTAMPTZ NOT NULL, finished_at TIMESTAMPTZ NOT NULL,
+     n_read BIGINT NOT NULL, n_accepted BIGINT NOT NULL, n_rejected BIGINT NOT NULL,
+     n_duplicates BIGINT NOT NULL, n_inserted BIGINT NOT NULL,
+     field_map VARCHAR, supplied VARCHAR, first_seq BIGINT, last_seq BIGINT,
+     merkle_root VARCHAR NOT NULL, prev_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS labels (
+     seq BIGINT NOT NULL, gold_set VARCHAR NOT NULL, item_id VARCHAR NOT NULL, labeler_id VARCHAR NOT NULL,
+     label_value DOUBLE, label_text VARCHAR, labeled_at TIMESTAMPTZ NOT NULL,
+     slice VARCHAR, guideline_version VARCHAR, session_id VARCHAR, rationale VARCHAR,
+     batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL, row_hash VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS items (
+     gold_set VARCHAR NOT NULL, item_id VARCHAR NOT NULL, input VARCHAR, output VARCHAR, reference VARCHAR,
+     batch_id BIGINT NOT NULL, PRIMARY KEY (gold_set, item_id))`,
+  `CREATE TABLE IF NOT EXISTS traffic (
+     seq BIGINT NOT NULL, id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, input VARCHAR NOT NULL, output VARCHAR,
+     slice VARCHAR, judge_score DOUBLE, metadata VARCHAR, batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL,
+     row_hash VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS judge_scores (
+     seq BIGINT NOT NULL, gold_set VARCHAR, item_id VARCHAR NOT NULL, judge VARCHAR NOT NULL,
+     score_value DOUBLE, score_text VARCHAR, scored_at TIMESTAMPTZ, rationale VARCHAR,
+     batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL, row_hash VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS snapshots (
+     gold_set VARCHAR NOT NULL, tag VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL,
+     max_seq BIGINT NOT NULL, excluded_labelers VARCHAR NOT NULL, n_items BIGINT NOT NULL, n_labels BIGINT NOT NULL,
+     content_hash VARCHAR NOT NULL, PRIMARY KEY (gold_set, tag))`,
+  `CREATE OR REPLACE VIEW current_labels AS
+     SELECT * EXCLUDE (rn) FROM (
+       SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
+     WHERE rn = 1`,
+];

@@ -1,0 +1,2 @@
+// @touchstone/judge-calibration — filled by the judge-calibration issue.
+export const PACKAGE = '@touchstone/judge-calibration';
