@@ -1,6 +1,6 @@
 /**
- * CSV/TSV cells are text. Turns numeric-looking text into numbers for the fields that may be
- * numeric, and drops empty cells (an empty cell is a missing value, not an empty string).
+ * CSV/TSV cells are text. Turns numeric-looking text into numbers (and true/false into booleans)
+ * for the fields that may be numeric, and drops empty cells (an empty cell is a missing value, not an empty string).
  */
 export function coerceUntyped(record: Record<string, unknown>, numericFields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -11,8 +11,10 @@ export function coerceUntyped(record: Record<string, unknown>, numericFields: re
   return out;
 }
 
-export function toNumberIfNumeric(value: string): string | number {
+export function toNumberIfNumeric(value: string): string | number | boolean {
   const t = value.trim();
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
   if (t !== '' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return Number(t);
   return value;
 }
