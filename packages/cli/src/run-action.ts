@@ -1,4 +1,4 @@
-import { exitCodeFor, formatDetail, TouchstoneError, type ExitCode } from '@touchstone/core';
+import { exitCodeFor, TouchstoneError, type ExitCode } from '@touchstone/core';
 import type { CliContext } from './context.js';
 
 /**
@@ -13,10 +13,8 @@ export async function runAction(ctx: CliContext, json: boolean, body: () => Prom
   } catch (error) {
     const code = exitCodeFor(error);
     if (error instanceof TouchstoneError) {
+      // The message is complete for people; structured details go to the --json document.
       ctx.stderr(`touchstone: ${error.message}\n`);
-      if (error.details.length > 0 && !error.message.includes(formatDetail(error.details[0]!))) {
-        for (const d of error.details.slice(0, 20)) ctx.stderr(`  ${formatDetail(d)}\n`);
-      }
     } else {
       ctx.stderr(`touchstone: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }

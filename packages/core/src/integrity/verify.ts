@@ -43,13 +43,17 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
   for (const table of TABLES) {
     counts[table] = (await store.all<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0;
     const what = table === 'labels' ? 'label' : table === 'traffic' ? 'traffic record' : 'judge score';
+    // An inserted row usually also fails its hash; report it once, as inserted.
+    const inserted = (await store.all(insertedRowsSql(table))).map((x) => RowRef.parse(x));
+    const insertedKey = new Set(inserted.map((r) => `${r.seq}|${r.item_id ?? ''}|${r.labeler_id ?? ''}`));
     for (const r of (await store.all(editedRowsSql(table))).map((x) => RowRef.parse(x))) {
+      if (insertedKey.has(`${r.seq}|${r.item_id ?? ''}|${r.labeler_id ?? ''}`)) continue;
       if (keep(r.gold_set)) findings.push({ kind: 'edited', table, ...ref(r), message: `${what} #${r.seq} (${describe(r)}, batch ${r.batch_id}) was edited: its content no longer matches its hash` });
     }
     for (const r of (await store.all(deletedRowsSql(table))).map((x) => RowRef.parse(x))) {
       if (keep(r.gold_set)) findings.push({ kind: 'deleted', table, ...ref(r), message: `${what} #${r.seq} of batch ${r.batch_id} was deleted` });
     }
-    for (const r of (await store.all(insertedRowsSql(table))).map((x) => RowRef.parse(x))) {
+    for (const r of inserted) {
       if (keep(r.gold_set)) findings.push({ kind: 'inserted', table, ...ref(r), message: `${what} #${r.seq} (${describe(r)}, batch ${r.batch_id}) was inserted outside any ingest` });
     }
   }
