@@ -5,7 +5,7 @@ import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
 
-const COLUMNS = ['item_id', 'judge', 'score_value', 'score_text', 'scored_at', 'rationale'] as const;
+const COLUMNS = ['item_id', 'judge', 'score_value', 'score_text', 'scored_at', 'rationale', 'source_ref'] as const;
 
 /** Judge scores on gold items, all attributed to the judge named on the command line (--judge). */
 export function judgeKind(goldSet: string | null, judge: string): RecordKind {
@@ -21,14 +21,14 @@ export function judgeKind(goldSet: string | null, judge: string): RecordKind {
       AND j.score_value IS NOT DISTINCT FROM s.score_value AND j.score_text IS NOT DISTINCT FROM s.score_text
       AND j.scored_at IS NOT DISTINCT FROM s.scored_at::TIMESTAMPTZ)`,
     insertSelectSql: `${goldSet === null ? 'NULL' : literal(goldSet)} AS gold_set, s.item_id, s.judge, s.score_value, s.score_text,
-      s.scored_at::TIMESTAMPTZ AS scored_at, s.rationale`,
+      s.scored_at::TIMESTAMPTZ AS scored_at, s.rationale, s.source_ref`,
     stage(record): StageResult {
       const parsed = JudgeScoreRecordSchema.safeParse({ ...record, judge, scored_at: normalizeTimestamp(record['scored_at']) });
       if (!parsed.success) return { reject: firstIssue(parsed.error) };
       const r = parsed.data;
       const value = typeof r.score === 'number' ? r.score : typeof r.score === 'boolean' ? Number(r.score) : null;
       const text = typeof r.score === 'string' ? r.score : null;
-      return { row: [r.item_id, r.judge, value, text, r.scored_at ?? null, r.rationale ?? null] };
+      return { row: [r.item_id, r.judge, value, text, r.scored_at ?? null, r.rationale ?? null, r.source_ref ?? null] };
     },
   };
 }

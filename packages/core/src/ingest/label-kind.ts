@@ -7,7 +7,7 @@ import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
 import { literal } from '../store/sql.js';
 
-const COLUMNS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'rationale', 'input', 'output', 'reference'] as const;
+const COLUMNS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'rationale', 'input', 'output', 'reference', 'source_ref'] as const;
 
 /**
  * Labels for gold set `goldSet`. With a known scale, each label is checked against it; without one
@@ -26,7 +26,7 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
       AND l.labeler_id = s.labeler_id AND l.label_value IS NOT DISTINCT FROM s.label_value
       AND l.label_text IS NOT DISTINCT FROM s.label_text AND l.labeled_at = s.labeled_at::TIMESTAMPTZ)`,
     insertSelectSql: `${literal(goldSet)} AS gold_set, s.item_id, s.labeler_id, s.label_value, s.label_text,
-      s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale`,
+      s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref`,
     stage(record): StageResult {
       const parsed = LabelRecordSchema.safeParse({ ...record, labeled_at: normalizeTimestamp(record['labeled_at']) });
       if (!parsed.success) return { reject: firstIssue(parsed.error) };
@@ -45,7 +45,7 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
       }
       return {
         row: [r.item_id, r.labeler_id, value, text, r.labeled_at, r.slice ?? null, r.guideline_version ?? null, r.session_id ?? null,
-          r.rationale ?? null, r.input ?? null, r.output ?? null, r.reference ?? null],
+          r.rationale ?? null, r.input ?? null, r.output ?? null, r.reference ?? null, r.source_ref ?? null],
       };
     },
   };

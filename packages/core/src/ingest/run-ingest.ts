@@ -10,7 +10,7 @@ import { detectFormat, type InputFormat } from './detect-format.js';
 import { applyFieldMap, type FieldMap } from './field-map.js';
 import { fileSha256 } from './file-sha256.js';
 import { readJsonArray } from './read-json-array.js';
-import { readJsonl } from './read-jsonl.js';
+import { readJsonlBatches } from './read-jsonl.js';
 import { readTabular } from './read-tabular.js';
 import type { RecordKind, StageValue } from './record-kind.js';
 import { isParseError, type SourceRecord } from './source-record.js';
@@ -32,6 +32,8 @@ export interface IngestOptions {
   readonly records?: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
   /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary. */
   readonly skipped?: number;
+  /** The tool importer that produced `records` (label-studio, prodigy …), recorded as the batch's format. */
+  readonly sourceFormat?: string;
 }
 
 export interface IngestTarget {
@@ -53,6 +55,7 @@ const CHUNK = 2048;
  */
 export async function runIngest(store: Store, kind: RecordKind, options: IngestOptions, target: IngestTarget): Promise<IngestSummary> {
   const startedAt = new Date().toISOString();
+  const t0 = Date.now();
   const format: InputFormat = options.format ?? (options.records === undefined ? detectFormat(options.file) : 'json');
   const sha256 = await fileSha256(options.file);
   const stage = `stage_${kind.kind}`;
@@ -81,7 +84,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   };
 
   try {
-    for await (const source of sourceRecords(store, options, format)) {
+    for await (const batch of sourceBatches(store, options, format)) for (const source of batch) {
       read += 1;
       let reject: Omit<ErrorDetail, 'file' | 'line'> | undefined;
       let row: readonly StageValue[] | undefined;
@@ -136,6 +139,8 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     );
   }
 
+  const T = (l: string): void => { if (process.env['TOUCHSTONE_PROFILE'] === '1') process.stderr.write(`${l} ${Date.now() - t0}ms\n`); };
+  T('staged');
   const dedupe = kind.dedupeColumns.map((c) => `s.${c}`).join(', ');
   await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_d AS
     SELECT s.*, (row_number() OVER (PARTITION BY ${dedupe} ORDER BY s.source_record) > 1 OR ${kind.storedDuplicateSql}) AS dup
@@ -151,12 +156,14 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const prevHash = head[0]?.hash ?? GENESIS_HASH;
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
+      T('dedupe+head');
       await target.beforeInsert?.(batchId);
       await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
           SELECT ${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1 AS seq, ${batchId} AS batch_id,
                  s.source_record, ${kind.insertSelectSql}
           FROM temp.${stage}_d s WHERE NOT s.dup) x`);
+      T('insert');
       const counts = await store.all<{ inserted: number; duplicates: number }>({
         sql: `SELECT count(*) FILTER (WHERE NOT dup) AS inserted, count(*) FILTER (WHERE dup) AS duplicates FROM temp.${stage}_d`,
         params: [],
@@ -164,6 +171,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const inserted = counts[0]?.inserted ?? 0;
       const duplicates = counts[0]?.duplicates ?? 0;
       await target.afterInsert?.(batchId);
+      T('after');
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
       const batch = {
         batch_id: batchId,
@@ -172,7 +180,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         judge: target.judge,
         source_file: basename(options.file),
         source_sha256: sha256,
-        format,
+        format: options.sourceFormat ?? format,
         importer_version: IMPORTER_VERSION,
         actor: options.actor,
         started_at: startedAt,
@@ -186,6 +194,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         merkle_root: root[0]?.root ?? '',
         prev_hash: prevHash,
       };
+      T('root');
       const hash = batchHash(batch);
       await store.run({
         sql: `INSERT INTO batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, now(), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
@@ -203,7 +212,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         judge: target.judge,
         file: options.file,
         sha256,
-        format,
+        format: options.sourceFormat ?? format,
         read,
         accepted: read - rejected - (options.skipped ?? 0),
         rejected,
@@ -215,6 +224,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         staged,
       } satisfies IngestSummary;
     });
+    T('commit');
     if (rejected > 0) renameSync(quarantineTemp, quarantinePath);
     return summary;
   } finally {
@@ -224,14 +234,22 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   }
 }
 
-async function* sourceRecords(store: Store, options: IngestOptions, format: InputFormat): AsyncGenerator<SourceRecord> {
-  if (options.records !== undefined) {
-    yield* options.records;
+async function* sourceBatches(store: Store, options: IngestOptions, format: InputFormat): AsyncGenerator<readonly SourceRecord[]> {
+  if (format === 'jsonl' && options.records === undefined) {
+    yield* readJsonlBatches(options.file);
     return;
   }
-  if (format === 'jsonl') yield* readJsonl(options.file);
-  else if (format === 'json') yield* (await readJsonArray(options.file)).records;
-  else yield* readTabular(store.connection, options.file, format);
+  const single: AsyncIterable<SourceRecord> | Iterable<SourceRecord> =
+    options.records ?? (format === 'json' ? (await readJsonArray(options.file)).records : readTabular(store.connection, options.file, format));
+  let batch: SourceRecord[] = [];
+  for await (const record of single) {
+    batch.push(record);
+    if (batch.length >= CHUNK) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function closeQuietly(stream: WriteStream | undefined): Promise<void> {

@@ -4,7 +4,7 @@ import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
 
-const COLUMNS = ['id', 'ts', 'input', 'output', 'slice', 'judge_score', 'metadata'] as const;
+const COLUMNS = ['id', 'ts', 'input', 'output', 'slice', 'judge_score', 'metadata', 'source_ref'] as const;
 
 /** Production traffic records. Metadata is stored as a JSON object of strings. */
 export function trafficKind(): RecordKind {
@@ -16,14 +16,14 @@ export function trafficKind(): RecordKind {
     stageColumns: COLUMNS.map((name) => ({ name, type: name === 'judge_score' ? DOUBLE : VARCHAR })),
     dedupeColumns: ['id', 'ts', 'input'],
     storedDuplicateSql: `EXISTS (SELECT 1 FROM traffic t WHERE t.id = s.id AND t.ts = s.ts::TIMESTAMPTZ AND t.input = s.input)`,
-    insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata`,
+    insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata, s.source_ref`,
     stage(record): StageResult {
       const metadata = typeof record['metadata'] === 'string' ? parseJsonObject(record['metadata']) : record['metadata'];
       const parsed = TrafficRecordSchema.safeParse({ ...record, metadata: stringifyValues(metadata), timestamp: normalizeTimestamp(record['timestamp']) });
       if (!parsed.success) return { reject: firstIssue(parsed.error) };
       const r = parsed.data;
       return {
-        row: [r.id, r.timestamp, r.input, r.output ?? null, r.slice ?? null, r.judge_score ?? null, r.metadata === undefined ? null : JSON.stringify(r.metadata)],
+        row: [r.id, r.timestamp, r.input, r.output ?? null, r.slice ?? null, r.judge_score ?? null, r.metadata === undefined ? null : JSON.stringify(r.metadata), r.source_ref ?? null],
       };
     },
   };

@@ -6,9 +6,9 @@
 export type HashedTable = 'labels' | 'traffic' | 'judge_scores';
 
 const HASHED_FIELDS: Record<HashedTable, readonly string[]> = {
-  labels: ['seq', 'gold_set', 'item_id', 'labeler_id', 'label_value', 'label_text', 'epoch_us(labeled_at)', 'slice', 'guideline_version', 'session_id', 'rationale', 'batch_id', 'source_record'],
-  traffic: ['seq', 'id', 'epoch_us(ts)', 'input', 'output', 'slice', 'judge_score', 'metadata', 'batch_id', 'source_record'],
-  judge_scores: ['seq', 'gold_set', 'item_id', 'judge', 'score_value', 'score_text', 'epoch_us(scored_at)', 'rationale', 'batch_id', 'source_record'],
+  labels: ['seq', 'gold_set', 'item_id', 'labeler_id', 'label_value', 'label_text', 'epoch_us(labeled_at)', 'slice', 'guideline_version', 'session_id', 'rationale', 'batch_id', 'source_record', 'source_ref'],
+  traffic: ['seq', 'id', 'epoch_us(ts)', 'input', 'output', 'slice', 'judge_score', 'metadata', 'batch_id', 'source_record', 'source_ref'],
+  judge_scores: ['seq', 'gold_set', 'item_id', 'judge', 'score_value', 'score_text', 'epoch_us(scored_at)', 'rationale', 'batch_id', 'source_record', 'source_ref'],
 };
 
 /** SQL expression of a row's hash over the columns of `table` (optionally qualified by `alias`). */

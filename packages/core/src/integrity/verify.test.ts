@@ -39,7 +39,7 @@ describe('verify', () => {
   it('names deleted and inserted rows, and a batch whose Merkle root no longer matches', async () => {
     const store = await seeded();
     await store.run(`DELETE FROM labels WHERE seq = 2`);
-    await store.run(`INSERT INTO labels SELECT 999, gold_set, item_id, 'mallory', 5, NULL, labeled_at, slice, guideline_version, session_id, rationale, 1, 1, row_hash FROM labels WHERE seq = 1`);
+    await store.run(`INSERT INTO labels SELECT 999, gold_set, item_id, 'mallory', 5, NULL, labeled_at, slice, guideline_version, session_id, rationale, 1, 1, row_hash, source_ref FROM labels WHERE seq = 1`);
     const kinds = (await verify(store)).findings.map((f) => [f.kind, f.seq, f.labeler_id]);
     expect(kinds).toEqual(expect.arrayContaining([['batch_altered', null, null], ['deleted', 2, null], ['inserted', 999, 'mallory']]));
     expect(kinds.filter((k) => k[0] === 'edited')).toEqual([]);
@@ -48,7 +48,7 @@ describe('verify', () => {
   it('detects a label whose hash was recomputed to match (batch root) and a rewritten batch count', async () => {
     const store = await seeded();
     await store.run(`UPDATE labels SET label_value = 1 WHERE seq = 5`);
-    await store.run(`UPDATE labels SET row_hash = sha256(json_array(seq, gold_set, item_id, labeler_id, label_value, label_text, epoch_us(labeled_at), slice, guideline_version, session_id, rationale, batch_id, source_record)::VARCHAR) WHERE seq = 5`);
+    await store.run(`UPDATE labels SET row_hash = sha256(json_array(seq, gold_set, item_id, labeler_id, label_value, label_text, epoch_us(labeled_at), slice, guideline_version, session_id, rationale, batch_id, source_record, source_ref)::VARCHAR) WHERE seq = 5`);
     await store.run(`UPDATE batches SET n_rejected = 0, actor = 'someone-else' WHERE batch_id = 3`);
     const f = (await verify(store)).findings;
     expect(f.map((x) => [x.kind, x.batch_id])).toEqual([['batch_altered', 1], ['batch_altered', 3]]);

@@ -7,5 +7,7 @@ export const JudgeScoreRecordSchema = z.object({
   score: z.union([z.number(), z.boolean(), z.string().min(1)]),
   scored_at: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }).optional(),
   rationale: z.string().optional(),
+  /** The record's identity in the tool it was imported from (set by importers; kept in provenance). */
+  source_ref: z.string().optional(),
 });
 export type JudgeScoreRecord = z.infer<typeof JudgeScoreRecordSchema>;

@@ -15,5 +15,7 @@ export const LabelRecordSchema = z.object({
   output: optionalText,
   reference: optionalText,
   rationale: optionalText,
+  /** The record's identity in the tool it was imported from (set by importers; kept in provenance). */
+  source_ref: optionalText,
 });
 export type LabelRecord = z.infer<typeof LabelRecordSchema>;

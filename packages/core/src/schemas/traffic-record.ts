@@ -9,5 +9,7 @@ export const TrafficRecordSchema = z.object({
   slice: z.string().optional(),
   judge_score: z.number().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
+  /** The record's identity in the tool it was imported from (set by importers; kept in provenance). */
+  source_ref: z.string().optional(),
 });
 export type TrafficRecord = z.infer<typeof TrafficRecordSchema>;

@@ -2,7 +2,8 @@
  * The store's tables. Labels, traffic and judge scores are append-only; a relabel is a new row
  * whose higher `seq` supersedes the older row of the same (gold_set, item_id, labeler_id).
  * No PRIMARY KEY on the large tables: DuckDB's ART index would slow bulk ingest, and `verify`
- * checks uniqueness of `seq` itself.
+ * checks uniqueness of `seq` itself. `source_ref` keeps a record's identity in the tool it was
+ * imported from (Label Studio task/annotation ids, a Langfuse score id, …), NULL for own-format files.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -24,18 +25,18 @@ export const DDL: readonly string[] = [
      seq BIGINT NOT NULL, gold_set VARCHAR NOT NULL, item_id VARCHAR NOT NULL, labeler_id VARCHAR NOT NULL,
      label_value DOUBLE, label_text VARCHAR, labeled_at TIMESTAMPTZ NOT NULL,
      slice VARCHAR, guideline_version VARCHAR, session_id VARCHAR, rationale VARCHAR,
-     batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL, row_hash VARCHAR NOT NULL)`,
+     batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL, row_hash VARCHAR NOT NULL, source_ref VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS items (
      gold_set VARCHAR NOT NULL, item_id VARCHAR NOT NULL, input VARCHAR, output VARCHAR, reference VARCHAR,
      batch_id BIGINT NOT NULL, PRIMARY KEY (gold_set, item_id))`,
   `CREATE TABLE IF NOT EXISTS traffic (
      seq BIGINT NOT NULL, id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, input VARCHAR NOT NULL, output VARCHAR,
      slice VARCHAR, judge_score DOUBLE, metadata VARCHAR, batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL,
-     row_hash VARCHAR NOT NULL)`,
+     row_hash VARCHAR NOT NULL, source_ref VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS judge_scores (
      seq BIGINT NOT NULL, gold_set VARCHAR, item_id VARCHAR NOT NULL, judge VARCHAR NOT NULL,
      score_value DOUBLE, score_text VARCHAR, scored_at TIMESTAMPTZ, rationale VARCHAR,
-     batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL, row_hash VARCHAR NOT NULL)`,
+     batch_id BIGINT NOT NULL, source_record BIGINT NOT NULL, row_hash VARCHAR NOT NULL, source_ref VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS snapshots (
      gold_set VARCHAR NOT NULL, tag VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL,
      max_seq BIGINT NOT NULL, excluded_labelers VARCHAR NOT NULL, n_items BIGINT NOT NULL, n_labels BIGINT NOT NULL,
