@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** A window length such as `7d`, `24h`, `90m` or `2w` (minutes, hours, days, weeks). */
+export const DurationSchema = z.string().regex(/^\d+(\.\d+)?[mhdw]$/, 'must be a duration like 7d, 24h, 90m or 2w');
+
+/**
+ * Milliseconds in a duration string (`7d` → 604800000).
+ * @throws RangeError when the text is not a positive duration
+ */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([mhdw])$/.exec(text.trim());
+  const value = m === null ? Number.NaN : Number(m[1]) * (UNITS[m[2] ?? ''] ?? Number.NaN);
+  if (!(value > 0)) throw new RangeError(`"${text}" is not a duration like 7d, 24h, 90m or 2w`);
+  return value;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Alert thresholds. An alert needs BOTH a BH-adjusted q-value below `q` AND an effect at or above
+ * its threshold, so a tiny, irrelevant difference on a huge sample never alarms.
+ */
+export const DriftThresholdsSchema = z
+  .object({
+    /** False discovery rate level for Benjamini–Hochberg across every test of a report (default 0.05). */
+    q: z.number().gt(0).lt(1),
+    /** PSI at which a mix shift is reported as a warning (default 0.1) … */
+    psi_warn: z.number().positive(),
+    /** … and as an alert (default 0.25) — Siddiqi's conventional bands. */
+    psi_alert: z.number().positive(),
+    /** Jensen–Shannon distance (base 2) of a categorical mix that alerts (default 0.1). */
+    js_distance: z.number().positive().max(1),
+    /** Kolmogorov–Smirnov D of a numeric feature that alerts (default 0.1). */
+    ks_d: z.number().positive().max(1),
+    /** Absolute pass-rate difference, gold − shadow, that alerts (default 0.05). */
+    pass_rate_diff: z.number().positive().max(1),
+    /** Excess share of traffic with metadata values never seen before (default 0.05). */
+    unseen_share: z.number().positive().max(1),
+    /** Excess share of shadow items with no close gold neighbour, over gold's own rate (default 0.03). */
+    coverage_excess: z.number().positive().max(1),
+    /** Share of gold items in a slice with no traffic in the window that alerts (default 0.02). */
+    stale_share: z.number().positive().max(1),
+  })
+  .strict();
+export type DriftThresholds = z.infer<typeof DriftThresholdsSchema>;
+
+export const DEFAULT_THRESHOLDS: DriftThresholds = {
+  q: 0.05,
+  psi_warn: 0.1,
+  psi_alert: 0.25,
+  js_distance: 0.1,
+  ks_d: 0.1,
+  pass_rate_diff: 0.05,
+  unseen_share: 0.05,
+  coverage_excess: 0.03,
+  stale_share: 0.02,
+};
+
+export const CoverageConfigSchema = z
+  .object({
+    /** Cosine similarity (char 3–4-gram TF-IDF) at or above which a gold item is a close neighbour (default 0.5). */
+    similarity: z.number().gt(0).max(1),
+    /** Cosine similarity for two uncovered shadow items to share a cluster (default 0.35). */
+    cluster_similarity: z.number().gt(0).max(1),
+    /** Smallest cluster reported as a gap (default 3). */
+    min_cluster_size: z.number().int().positive(),
+    /** Representative examples per cluster (default 3). */
+    examples: z.number().int().positive(),
+    /** Most clusters reported (default 10). */
+    max_clusters: z.number().int().positive(),
+  })
+  .strict();
+export type CoverageConfig = z.infer<typeof CoverageConfigSchema>;
+
+export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 0.5, cluster_similarity: 0.35, min_cluster_size: 3, examples: 3, max_clusters: 10 };
+
+/** The `drift` section of touchstone.config.json. */
+export const DriftConfigSchema = z
+  .object({
+    /** A shadow item passes when its judge score is ≥ this (default 0.5). */
+    pass_threshold: z.number().optional(),
+    thresholds: DriftThresholdsSchema.partial().optional(),
+    coverage: CoverageConfigSchema.partial().optional(),
+    /** Metadata keys to test (default: every key seen in the shadow set, at most 20). */
+    metadata_keys: z.array(z.string().min(1)).optional(),
+    /** Distinct values kept per metadata key before the rest become "other" (default 20). */
+    top_k: z.number().int().positive().optional(),
+  })
+  .strict();
+export type DriftConfig = z.infer<typeof DriftConfigSchema>;
