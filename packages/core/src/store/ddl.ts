@@ -45,4 +45,21 @@ export const DDL: readonly string[] = [
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
      WHERE rn = 1`,
+  // Shadow sets drawn from traffic, and the drift-check run history (issue 4).
+  `CREATE TABLE IF NOT EXISTS shadow_sets (
+     shadow_id VARCHAR PRIMARY KEY, gold_set VARCHAR NOT NULL, version INTEGER NOT NULL,
+     created_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, window_start TIMESTAMPTZ NOT NULL,
+     window_end TIMESTAMPTZ NOT NULL, window_spec VARCHAR NOT NULL, params VARCHAR NOT NULL, seed VARCHAR NOT NULL,
+     n_window BIGINT NOT NULL, n_candidates BIGINT NOT NULL, n_duplicates BIGINT NOT NULL, n_items BIGINT NOT NULL,
+     redactions VARCHAR NOT NULL, source_batches VARCHAR NOT NULL, content_hash VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS shadow_items (
+     shadow_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, traffic_seq BIGINT NOT NULL, traffic_id VARCHAR NOT NULL,
+     ts TIMESTAMPTZ NOT NULL, stratum VARCHAR NOT NULL, weight DOUBLE NOT NULL, input VARCHAR NOT NULL, output VARCHAR,
+     slice VARCHAR, judge_score DOUBLE, metadata VARCHAR, input_chars INTEGER NOT NULL, output_chars INTEGER,
+     batch_id BIGINT NOT NULL, PRIMARY KEY (shadow_id, item_id))`,
+  `CREATE TABLE IF NOT EXISTS drift_runs (
+     run_id BIGINT PRIMARY KEY, gold_set VARCHAR NOT NULL, shadow_id VARCHAR NOT NULL, started_at TIMESTAMPTZ NOT NULL,
+     finished_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, window_start TIMESTAMPTZ NOT NULL,
+     window_end TIMESTAMPTZ NOT NULL, status VARCHAR NOT NULL, n_alerts INTEGER NOT NULL, pass_rate_gold DOUBLE,
+     pass_rate_shadow DOUBLE, pass_rate_diff DOUBLE, uncovered_share DOUBLE, report VARCHAR NOT NULL)`,
 ];
