@@ -45,6 +45,15 @@ export const DDL: readonly string[] = [
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
      WHERE rn = 1`,
+  // Eval runs recorded for `touchstone diff` (issue 8): one row per run, one per item and run.
+  `CREATE TABLE IF NOT EXISTS eval_runs (
+     name VARCHAR PRIMARY KEY, metric VARCHAR NOT NULL, gold_set VARCHAR, gold_snapshot VARCHAR,
+     n_items BIGINT NOT NULL, n_slices BIGINT NOT NULL, pass_rate DOUBLE, mean_score DOUBLE,
+     source_file VARCHAR NOT NULL, source_sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL,
+     actor VARCHAR NOT NULL, recorded_at TIMESTAMPTZ NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS eval_run_items (
+     run_name VARCHAR NOT NULL, item_id VARCHAR NOT NULL, slice VARCHAR, pass BOOLEAN, score DOUBLE,
+     source_record BIGINT NOT NULL, PRIMARY KEY (run_name, item_id))`,
   // Shadow sets drawn from traffic, and the drift-check run history (issue 4).
   `CREATE TABLE IF NOT EXISTS shadow_sets (
      shadow_id VARCHAR PRIMARY KEY, gold_set VARCHAR NOT NULL, version INTEGER NOT NULL,
