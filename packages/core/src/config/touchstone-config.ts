@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DriftConfigSchema } from '../drift/drift-config.js';
+import { DiffConfigSchema } from '../eval-diff/diff-config.js';
 import { PiiConfigSchema } from '../pii/redact.js';
 import { ShadowConfigSchema } from '../shadow/shadow-config.js';
 
@@ -34,6 +35,8 @@ export const TouchstoneConfigSchema = z
     drift: DriftConfigSchema.optional(),
     drift_check: DriftCheckConfigSchema.optional(),
     pii: PiiConfigSchema.optional(),
+    /** `touchstone diff`: tolerated drop, overall and per slice (issue 8). */
+    diff: DiffConfigSchema.optional(),
   })
   .strict();
 export type TouchstoneConfig = z.infer<typeof TouchstoneConfigSchema>;
