@@ -36,7 +36,7 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
       scale = known ?? inferScale(observed);
       if (known === undefined && scale.kind === 'nominal') {
         // Inferred nominal: labels staged as numbers become their text.
-        await store.run({ sql: `UPDATE temp.stage_labels_d SET label_text = coalesce(label_text, CAST(label_value AS VARCHAR)), label_value = NULL`, params: [] });
+        await store.run({ sql: `UPDATE temp.stage_labels SET label_text = coalesce(label_text, CAST(label_value AS VARCHAR)), label_value = NULL`, params: [] });
       }
       await store.run({
         sql: `INSERT INTO gold_sets VALUES ($1, $2, $3, now(), $4)`,
@@ -47,7 +47,7 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
       await store.run({
         sql: `INSERT INTO items
           SELECT $1, item_id, any_value(input), any_value(output), any_value(reference), $2
-          FROM temp.stage_labels_d GROUP BY item_id
+          FROM temp.stage_labels GROUP BY item_id
           ON CONFLICT (gold_set, item_id) DO UPDATE SET
             input = coalesce(items.input, excluded.input), output = coalesce(items.output, excluded.output),
             reference = coalesce(items.reference, excluded.reference)`,

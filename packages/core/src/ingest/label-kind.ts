@@ -28,7 +28,8 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
     insertSelectSql: `${literal(goldSet)} AS gold_set, s.item_id, s.labeler_id, s.label_value, s.label_text,
       s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref`,
     stage(record): StageResult {
-      const parsed = LabelRecordSchema.safeParse({ ...record, labeled_at: normalizeTimestamp(record['labeled_at']) });
+      record['labeled_at'] = normalizeTimestamp(record['labeled_at']);
+      const parsed = LabelRecordSchema.safeParse(record);
       if (!parsed.success) return { reject: firstIssue(parsed.error) };
       const r = parsed.data;
       let value: number | null;

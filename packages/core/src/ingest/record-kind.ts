@@ -27,6 +27,6 @@ export interface RecordKind {
   readonly storedDuplicateSql: string;
   /** SELECT list (over staged row `s`, with `seq` and `batch_id` available) producing the target table's columns by name. */
   readonly insertSelectSql: string;
-  /** Validates one mapped record (zod) and returns its staged row. */
+  /** Validates one mapped record (zod) and returns its staged row. May normalize fields of `record` in place: it is the engine's own parsed copy. */
   stage(record: Record<string, unknown>): StageResult;
 }

@@ -10,7 +10,7 @@ import { detectFormat, type InputFormat } from './detect-format.js';
 import { applyFieldMap, type FieldMap } from './field-map.js';
 import { fileSha256 } from './file-sha256.js';
 import { readJsonArray } from './read-json-array.js';
-import { readJsonlBatches } from './read-jsonl.js';
+import { readJsonl, readJsonlBatches } from './read-jsonl.js';
 import { readTabular } from './read-tabular.js';
 import type { RecordKind, StageValue } from './record-kind.js';
 import { isParseError, type SourceRecord } from './source-record.js';
@@ -84,39 +84,44 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   };
 
   try {
-    for await (const batch of sourceBatches(store, options, format)) for (const source of batch) {
-      read += 1;
-      let reject: Omit<ErrorDetail, 'file' | 'line'> | undefined;
-      let row: readonly StageValue[] | undefined;
-      if (isParseError(source.value)) reject = { reason: source.value.parseError };
-      else {
-        let record = applyFieldMap(source.value, options.map ?? {});
-        if (source.untyped) record = coerceUntyped(record, kind.numericFields);
-        for (const [field, value] of Object.entries(options.supplied ?? {})) {
-          if (record[field] === undefined || record[field] === null || record[field] === '') record = { ...record, [field]: value };
-        }
-        const result = kind.stage(record);
-        if ('reject' in result) reject = result.reject;
-        else row = result.row;
-      }
-      if (reject !== undefined) {
-        rejected += 1;
-        const detail: ErrorDetail = { file: options.file, line: source.line, ...reject };
-        if (details.length < MAX_REPORTED) details.push(detail);
-        if (options.skipInvalid === true) {
-          if (quarantine === undefined) {
-            mkdirSync(dirname(quarantineTemp), { recursive: true });
-            quarantine = createWriteStream(quarantineTemp);
+    const supplied = Object.entries(options.supplied ?? {});
+    const map = options.map ?? {};
+    const width = types.length;
+    for await (const batch of sourceBatches(store, options, format)) {
+      for (const source of batch) {
+        read += 1;
+        let reject: Omit<ErrorDetail, 'file' | 'line'> | undefined;
+        let row: readonly StageValue[] | undefined;
+        if (isParseError(source.value)) reject = { reason: source.value.parseError };
+        else {
+          let record = applyFieldMap(source.value, map);
+          if (source.untyped) record = coerceUntyped(record, kind.numericFields);
+          for (const [field, value] of supplied) {
+            if (record[field] === undefined || record[field] === null || record[field] === '') record[field] = value;
           }
-          quarantine.write(`${JSON.stringify({ line: source.line, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
+          const result = kind.stage(record);
+          if ('reject' in result) reject = result.reject;
+          else row = result.row;
         }
-        continue;
+        if (reject !== undefined) {
+          rejected += 1;
+          const detail: ErrorDetail = { file: options.file, line: source.line, ...reject };
+          if (details.length < MAX_REPORTED) details.push(detail);
+          if (options.skipInvalid === true) {
+            if (quarantine === undefined) {
+              mkdirSync(dirname(quarantineTemp), { recursive: true });
+              quarantine = createWriteStream(quarantineTemp);
+            }
+            quarantine.write(`${JSON.stringify({ line: source.line, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
+          }
+          continue;
+        }
+        if (row === undefined) continue;
+        for (let i = 0; i < width - 1; i++) (columns[i] as StageValue[]).push(row[i] ?? null);
+        (columns[width - 1] as StageValue[]).push(source.line);
+        staged += 1;
+        if ((columns[0]?.length ?? 0) >= CHUNK) flush();
       }
-      if (row === undefined) continue;
-      row.forEach((v, i) => columns[i]?.push(v));
-      columns[types.length - 1]?.push(source.line);
-      staged += 1;
-      if ((columns[0]?.length ?? 0) >= CHUNK) flush();
     }
     flush();
     appender.closeSync();
@@ -139,13 +144,18 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     );
   }
 
-  const T = (l: string): void => { if (process.env['TOUCHSTONE_PROFILE'] === '1') process.stderr.write(`${l} ${Date.now() - t0}ms\n`); };
+  // TOUCHSTONE_PROFILE=1 prints each phase's elapsed time to stderr (diagnostics for bench/).
+  const T = (phase: string): void => {
+    if (process.env['TOUCHSTONE_PROFILE'] === '1') process.stderr.write(`ingest phase ${phase}: ${Date.now() - t0} ms\n`);
+  };
   T('staged');
-  const dedupe = kind.dedupeColumns.map((c) => `s.${c}`).join(', ');
-  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_d AS
-    SELECT s.*, (row_number() OVER (PARTITION BY ${dedupe} ORDER BY s.source_record) > 1 OR ${kind.storedDuplicateSql}) AS dup
-    FROM temp.${stage} s`);
-
+  // Exact duplicates: every record after the first of its key within the file, and any record
+  // identical to one already stored. Only their source_record numbers are kept (a small table).
+  const key = kind.dedupeColumns.join(', ');
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS
+    SELECT unnest(list_sort(list(source_record))[2:]) AS source_record FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
+    UNION SELECT s.source_record FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`);
+  T('dedupe');
   try {
     const summary = await store.transaction(async () => {
       const head = await store.all<{ batch_id: number | null; hash: string | null }>({
@@ -156,20 +166,15 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const prevHash = head[0]?.hash ?? GENESIS_HASH;
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
-      T('dedupe+head');
       await target.beforeInsert?.(batchId);
       await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
           SELECT ${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1 AS seq, ${batchId} AS batch_id,
                  s.source_record, ${kind.insertSelectSql}
-          FROM temp.${stage}_d s WHERE NOT s.dup) x`);
+          FROM temp.${stage} s ANTI JOIN temp.${stage}_dup d USING (source_record)) x`);
       T('insert');
-      const counts = await store.all<{ inserted: number; duplicates: number }>({
-        sql: `SELECT count(*) FILTER (WHERE NOT dup) AS inserted, count(*) FILTER (WHERE dup) AS duplicates FROM temp.${stage}_d`,
-        params: [],
-      });
-      const inserted = counts[0]?.inserted ?? 0;
-      const duplicates = counts[0]?.duplicates ?? 0;
+      const duplicates = (await store.all<{ n: number }>(`SELECT count(*) AS n FROM temp.${stage}_dup`))[0]?.n ?? 0;
+      const inserted = staged - duplicates;
       await target.afterInsert?.(batchId);
       T('after');
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
@@ -229,7 +234,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     return summary;
   } finally {
     await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}_d`);
+    await con.run(`DROP TABLE IF EXISTS temp.${stage}_dup`);
     rmSync(quarantineTemp, { force: true });
   }
 }
@@ -239,8 +244,11 @@ async function* sourceBatches(store: Store, options: IngestOptions, format: Inpu
     yield* readJsonlBatches(options.file);
     return;
   }
-  const single: AsyncIterable<SourceRecord> | Iterable<SourceRecord> =
-    options.records ?? (format === 'json' ? (await readJsonArray(options.file)).records : readTabular(store.connection, options.file, format));
+  let single: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
+  if (options.records !== undefined) single = options.records;
+  else if (format === 'json') single = (await readJsonArray(options.file)).records;
+  else if (format === 'jsonl') single = readJsonl(options.file);
+  else single = readTabular(store.connection, options.file, format);
   let batch: SourceRecord[] = [];
   for await (const record of single) {
     batch.push(record);
