@@ -1,4 +1,5 @@
 import type { CommandModule } from '../command-module.js';
+import { demoCommand } from './demo.js';
 import { goldCommand } from './gold.js';
 import { ingestCommand } from './ingest.js';
 import { provenanceCommand } from './provenance.js';
@@ -6,6 +7,7 @@ import { verifyCommand } from './verify.js';
 
 /** Every `touchstone` command, in the order `--help` lists them. One line per command module. */
 export const COMMANDS: readonly CommandModule[] = [
+  demoCommand,
   ingestCommand,
   provenanceCommand,
   verifyCommand,
