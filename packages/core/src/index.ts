@@ -34,5 +34,14 @@ export { labelsAsOfSql, type LabelView } from './gold/labels-as-of-sql.js';
 export { provenance } from './provenance/provenance.js';
 export { verify } from './integrity/verify.js';
 
+// eval differential (release gate)
+export { readRunFile, type ReadRunOptions } from './eval-diff/read-run-file.js';
+export { recordRun, listRuns, findRun, requireRun, type RecordRunOptions } from './eval-diff/run-store.js';
+export { pairRuns, type ItemPair, type PairedRuns } from './eval-diff/pair-runs.js';
+export { diffRuns, noGoldCheck } from './eval-diff/diff-runs.js';
+export { evalDiff, type EvalDiffOptions } from './eval-diff/eval-diff.js';
+export { sliceTolerances } from './eval-diff/diff-config.js';
+export { NO_SLICE, OVERALL } from './eval-diff/diff-report.js';
+
 // schemas (also at '@touchstone/core/schemas')
 export * as schemas from './schemas.js';

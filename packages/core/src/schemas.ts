@@ -9,3 +9,10 @@ export { VerifyReportSchema, TamperFindingSchema, type VerifyReport, type Tamper
 export { SnapshotSchema, type Snapshot } from './gold/snapshot.js';
 export { GoldDiffSchema, type GoldDiff } from './gold/gold-diff.js';
 export { GoldSetSchema, type GoldSet } from './gold/gold-set.js';
+
+// eval differential
+export { RunRecordSchema, type RunRecord } from './eval-diff/run-record.js';
+export { EvalRunSchema, RunItemSchema, RunMetricSchema, EvalRunSummarySchema, type EvalRun, type RunItem, type RunMetric, type EvalRunSummary } from './eval-diff/eval-run.js';
+export { DiffReportSchema, SliceDiffSchema, GoldCheckSchema, VerdictSchema, type DiffReport, type SliceDiff, type GoldCheck, type Verdict } from './eval-diff/diff-report.js';
+export { DiffOptionsSchema, type DiffOptions, type DiffOptionsInput } from './eval-diff/diff-options.js';
+export { DiffConfigSchema, type DiffConfig } from './eval-diff/diff-config.js';

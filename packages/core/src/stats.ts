@@ -3,6 +3,17 @@ export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
 export { normalCdf, normalQuantile, normalSf, twoSidedP } from './stats/normal.js';
 export { createRng, shuffleInPlace, type Rng } from './stats/rng.js';
 
+// paired tests (eval differential)
+export { binomialCdf, binomialSf } from './stats/paired/binomial-tail.js';
+export { mcnemarExact, type McNemarResult } from './stats/paired/mcnemar-exact.js';
+export { wilcoxonSignedRank, type WilcoxonOptions, type WilcoxonResult, type ZeroMethod } from './stats/paired/wilcoxon-signed-rank.js';
+export { wilcoxonPmf } from './stats/paired/wilcoxon-distribution.js';
+export { tangoZ, tangoPValue, tangoCi, type PairedCounts } from './stats/paired/tango-paired-difference.js';
+export { pairedBootstrapCi, type PairedBootstrapOptions } from './stats/paired/paired-bootstrap.js';
+export { minimumDetectableEffect } from './stats/paired/minimum-detectable-effect.js';
+export { averageRanks } from './stats/paired/average-ranks.js';
+export type { Alternative } from './stats/paired/alternative.js';
+
 // agreement (labeler skew)
 export { cohenKappa, kappaFromConfusion, type CohenKappaOptions, type KappaWeights } from './stats/agreement/cohen-kappa.js';
 export { confusionMatrix, type Category } from './stats/agreement/confusion-matrix.js';
