@@ -1,0 +1,84 @@
+import { DataError, UsageError } from '../errors/touchstone-error.js';
+import { detectFormat } from '../ingest/detect-format.js';
+import { isParseError, type SourceRecord } from '../ingest/source-record.js';
+import { detectImporter } from './detect.js';
+import { isSkip, type ImportKind, type Importer } from './import-item.js';
+import type { ImporterName } from './importer-names.js';
+import { addToPlan, emptyPlan, planTotal } from './import-plan.js';
+import { isSelected, selectImport, type ImportSelection } from './import-selection.js';
+import { openExport, type ExportFile } from './read-export.js';
+import { IMPORTERS } from './registry.js';
+
+export interface PrepareImportOptions {
+  readonly file: string;
+  readonly kind: ImportKind;
+  /** The tool named by `--format`; undefined to detect it from the file. */
+  readonly format?: ImporterName;
+  readonly question?: string;
+  readonly judge?: string;
+  /** A time for labels was supplied (`--labeled-at`). */
+  readonly labeledAtSupplied?: boolean;
+}
+
+/** A tool export ready for `runIngest`: its canonical records (`options.records`), skip count and what was chosen. */
+export interface PreparedImport {
+  readonly importer: Importer;
+  readonly records: AsyncIterable<SourceRecord>;
+  readonly skipped: number;
+  readonly selection: ImportSelection;
+}
+
+const SAMPLE = 20;
+
+/**
+ * Reads a tool's export for one ingest: the named importer, or the one detected (undefined when
+ * the file is not a JSON/JSONL export any importer recognizes: then it is Touchstone's own format).
+ * A first pass counts what the export holds so the question and judge can be chosen and skipped
+ * work counted before anything is stored; the records are produced by a second pass.
+ */
+export async function prepareImport(options: PrepareImportOptions): Promise<PreparedImport | undefined> {
+  const { file, kind } = options;
+  let exportFile: ExportFile;
+  let importer: Importer;
+  if (options.format === undefined) {
+    const format = detectFormat(file);
+    if (format !== 'json' && format !== 'jsonl') return undefined;
+    exportFile = await openExport(file);
+    const detected = detectImporter(await exportFile.sample(SAMPLE), file);
+    if (detected === undefined) return undefined;
+    importer = detected;
+  } else {
+    importer = IMPORTERS[options.format];
+    exportFile = await openExport(file);
+  }
+  if (!importer.kinds.includes(kind)) {
+    throw new UsageError('IMPORT_KIND_UNSUPPORTED', `${file}: a ${importer.title} holds ${importer.kinds.join(' and ')}, not ${kind}`);
+  }
+  if (kind === 'labels' && importer.labelsNeedTime === true && options.labeledAtSupplied !== true) {
+    throw new UsageError('IMPORT_NEEDS_LABELED_AT', `${file}: ${importer.name} exports carry no time for their labels; say when they were made with --labeled-at (recorded as supplied in provenance, never invented)`);
+  }
+  const plan = emptyPlan(kind);
+  for await (const source of exportFile.records()) {
+    if (isParseError(source.value)) plan.parseErrors += 1;
+    else for (const item of importer.read(source.value)) addToPlan(plan, item);
+  }
+  if (planTotal(plan) === 0) {
+    const held = [...plan.otherKinds.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
+    throw new DataError('IMPORT_NOTHING', `${file}: the ${importer.title} holds no ${kind}${held === '' ? '' : ` (it holds ${held})`}`, { details: [{ file, reason: `no ${kind}` }] });
+  }
+  const selection = selectImport(plan, { ...(options.question === undefined ? {} : { question: options.question }), ...(options.judge === undefined ? {} : { judge: options.judge }) }, importer.title);
+  return { importer, records: selectedRecords(exportFile, importer, kind, selection), skipped: selection.skipped, selection };
+}
+
+async function* selectedRecords(exportFile: ExportFile, importer: Importer, kind: ImportKind, selection: ImportSelection): AsyncGenerator<SourceRecord> {
+  for await (const source of exportFile.records()) {
+    if (isParseError(source.value)) {
+      yield source;
+      continue;
+    }
+    for (const item of importer.read(source.value)) {
+      if (item.kind !== kind || isSkip(item) || !isSelected(item, selection)) continue;
+      yield { line: source.line, untyped: false, value: item.value };
+    }
+  }
+}
