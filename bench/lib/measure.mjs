@@ -1,0 +1,68 @@
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+
+/** How peak RSS is measured on this machine: GNU time, a Python rusage wrapper, or not at all. */
+export const RSS_METHOD = existsSync(GNU_TIME) ? 'GNU time -v (max RSS of the child and its waited-for descendants)' : 'python3 resource.getrusage(RUSAGE_CHILDREN)';
+
+/**
+ * Runs `cmd args` as a child process and measures it: wall seconds (parent's monotonic clock, spawn to
+ * exit) and peak resident set size in MB (MiB) of the child and its descendants. Rejects when the
+ * command exits non-zero (with its stderr), so a failed run is never reported as a fast one.
+ * @returns {Promise<{ seconds: number, peak_rss_mb: number | null, stdout: string, stderr: string }>}
+ */
+export async function measure(cmd, args, { cwd, env, allowExit = [0] } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'touchstone-bench-'));
+  const report = join(dir, 'rusage.txt');
+  const wrapped = existsSync(GNU_TIME)
+    ? [GNU_TIME, ['-v', '-o', report, cmd, ...args]]
+    : ['python3', ['-c', RUSAGE_WRAPPER, report, cmd, ...args]];
+  try {
+    const started = process.hrtime.bigint();
+    const { code, stdout, stderr } = await run(wrapped[0], wrapped[1], { cwd, env: { ...process.env, ...env } });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (!allowExit.includes(code)) {
+      throw new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr.slice(-4000)}`);
+    }
+    return { seconds, peak_rss_mb: readPeakRss(report), stdout, stderr, code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const RUSAGE_WRAPPER = `import resource, subprocess, sys
+r = subprocess.run(sys.argv[2:])
+open(sys.argv[1], 'w').write('Maximum resident set size (kbytes): %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(r.returncode)`;
+
+function readPeakRss(report) {
+  if (!existsSync(report)) return null;
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(report, 'utf8'));
+  return m === null ? null : Number(m[1]) / 1024;
+}
+
+function run(cmd, args, { cwd, env }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+  });
+}
+
+/** Runs `fn` `times` times and keeps the fastest result (the least disturbed by other load on a shared machine). */
+export async function bestOf(times, fn) {
+  let best;
+  for (let i = 0; i < times; i++) {
+    const r = await fn(i);
+    if (best === undefined || r.seconds < best.seconds) best = r;
+  }
+  return best;
+}
