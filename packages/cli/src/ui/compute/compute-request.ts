@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Work that runs off the render loop (a worker thread with its own read-only store connection). */
+export const ComputeRequestSchema = z.object({
+  task: z.enum(['verify']),
+  db: z.string(),
+  goldSet: z.string(),
+});
+export type ComputeRequest = z.infer<typeof ComputeRequestSchema>;
+export type ComputeTask = ComputeRequest['task'];
+
+/** Runs a compute request somewhere (a worker in the CLI, inline in tests) and resolves with its plain-data result. */
+export type ComputeRunner = (request: ComputeRequest) => Promise<unknown>;
