@@ -43,5 +43,12 @@ export { evalDiff, type EvalDiffOptions } from './eval-diff/eval-diff.js';
 export { sliceTolerances } from './eval-diff/diff-config.js';
 export { NO_SLICE, OVERALL } from './eval-diff/diff-report.js';
 
+// importers for annotation and tracing tools' exports (ingest --format label-studio|prodigy|argilla|langfuse|langsmith|otel-genai)
+export { IMPORTER_NAMES, isImporterName, type ImporterName } from './importers/importer-names.js';
+export { IMPORTERS } from './importers/registry.js';
+export { prepareImport, type PrepareImportOptions, type PreparedImport } from './importers/prepare-import.js';
+export { importNotes } from './importers/import-summary.js';
+export type { Importer, ImportItem, ImportKind, ImportRecord, ImportSkip } from './importers/import-item.js';
+
 // schemas (also at '@touchstone/core/schemas')
 export * as schemas from './schemas.js';

@@ -16,3 +16,6 @@ export { EvalRunSchema, RunItemSchema, RunMetricSchema, EvalRunSummarySchema, ty
 export { DiffReportSchema, SliceDiffSchema, GoldCheckSchema, VerdictSchema, type DiffReport, type SliceDiff, type GoldCheck, type Verdict } from './eval-diff/diff-report.js';
 export { DiffOptionsSchema, type DiffOptions, type DiffOptionsInput } from './eval-diff/diff-options.js';
 export { DiffConfigSchema, type DiffConfig } from './eval-diff/diff-config.js';
+
+// importers
+export { ImportSummarySchema, ImportNotesSchema, type ImportSummary, type ImportNotes } from './importers/import-summary.js';

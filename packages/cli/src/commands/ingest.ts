@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { EXIT, INPUT_FORMATS, ingestJudge, ingestLabels, ingestTraffic, parseFieldMap, parseScaleSpec, schemas, UsageError } from '@touchstone/core';
+import { EXIT, ingestJudge, ingestLabels, ingestTraffic, isImporterName, parseFieldMap, parseScaleSpec, schemas, UsageError } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { parseOptions, numberArg } from '../parse-options.js';
@@ -8,9 +8,11 @@ import { renderIngestSummary } from '../render/ingest-summary.js';
 import { printJson, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
 import { resolveInputFile as resolveFile } from '../resolve-input-file.js';
+import { IMPORT_HELP, INGEST_FORMATS, renderNotes, toolImport, withNotes } from './ingest-import.js';
 
 const Common = z.object({
-  format: z.enum(INPUT_FORMATS).optional(),
+  format: z.enum(INGEST_FORMATS).optional(),
+  question: z.string().min(1).optional(),
   map: z.string().optional(),
   actor: z.string().min(1).optional(),
   skipInvalid: z.boolean().optional(),
@@ -26,7 +28,7 @@ const LabelsOptions = Common.extend({
   labeledAt: z.string().optional(),
 });
 const TrafficOptions = Common;
-const JudgeOptions = Common.extend({ judge: z.string().min(1, 'is required: the judge name and version'), gold: z.string().optional() });
+const JudgeOptions = Common.extend({ judge: z.string().min(1, 'needs a name: the judge name and version').optional(), gold: z.string().optional() });
 
 const EXAMPLES = `
 Formats: JSONL, CSV, TSV or Parquet (detected from the extension, --format overrides).
@@ -41,11 +43,13 @@ Examples:
   touchstone ingest labels rte.tsv --gold rte \\
       --map item_id=orig_id,labeler_id=!amt_worker_ids,label=response --labeled-at 2008-01-01
   touchstone ingest traffic traffic.parquet
-  touchstone ingest judge judge.jsonl --judge gpt-judge@v3 --gold support`;
+  touchstone ingest judge judge.jsonl --judge gpt-judge@v3 --gold support
+${IMPORT_HELP}`;
 
 function commonOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'input format').choices([...INPUT_FORMATS]))
+    .addOption(new Option('--format <format>', 'input format, or the tool whose export this is').choices([...INGEST_FORMATS]))
+    .option('--question <name>', "tool exports: the question to import (Label Studio control, Argilla question, score name, feedback key)")
     .option('--map <field=column,...>', 'read fields from other column names (example: item_id=orig_id,label=response)')
     .option('--actor <name>', 'who ran this import (default: the OS user)')
     .option('--skip-invalid', 'import valid records; quarantine invalid ones instead of rejecting the file')
@@ -70,16 +74,18 @@ export const ingestCommand: CommandModule = {
           if (opts.scale === undefined && (opts.passThreshold !== undefined || opts.passCategories !== undefined)) {
             throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
           }
+          const tool = await toolImport({ kind: 'labels', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, labeledAt: opts.labeledAt });
           const summary = await withStore(ctx, cmd, 'write', (store) =>
             ingestLabels(store, {
               ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.LabelRecordSchema.shape))),
+              ...tool.options,
               goldSet: opts.gold,
               ...(scale === undefined ? {} : { scale }),
               ...(opts.labeledAt === undefined ? {} : { supplied: { labeled_at: opts.labeledAt } }),
             }),
           );
-          if (opts.json === true) printJson(ctx, summary);
-          else ctx.stdout(renderIngestSummary(summary));
+          if (opts.json === true) printJson(ctx, withNotes(summary, tool));
+          else ctx.stdout(renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
         }));
       });
@@ -88,30 +94,35 @@ export const ingestCommand: CommandModule = {
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(TrafficOptions, raw, 'ingest traffic');
         setExit(await runAction(ctx, opts.json === true, async () => {
+          const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question });
           const summary = await withStore(ctx, cmd, 'write', (store) =>
-            ingestTraffic(store, base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape)))),
+            ingestTraffic(store, { ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape))), ...tool.options }),
           );
-          if (opts.json === true) printJson(ctx, summary);
-          else ctx.stdout(renderIngestSummary(summary));
+          if (opts.json === true) printJson(ctx, withNotes(summary, tool));
+          else ctx.stdout(renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
         }));
       });
 
     commonOptions(ingest.command('judge <file>').description("import an LLM judge's scores on gold items"))
-      .requiredOption('--judge <name>', 'judge name and version, for example gpt-judge@v3')
+      .option('--judge <name>', 'judge name and version, for example gpt-judge@v3 (tool exports: picks or names the export\'s judge)')
       .option('--gold <name>', 'the gold set the scored items belong to')
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(JudgeOptions, raw, 'ingest judge');
         setExit(await runAction(ctx, opts.json === true, async () => {
+          const tool = await toolImport({ kind: 'judge', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, judge: opts.judge });
+          const judge = tool.judge;
+          if (judge === undefined) throw new UsageError('BAD_OPTION', 'touchstone ingest judge: --judge is required: the judge name and version (see touchstone ingest judge --help)');
           const summary = await withStore(ctx, cmd, 'write', (store) =>
             ingestJudge(store, {
               ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.JudgeScoreRecordSchema.shape))),
-              judge: opts.judge,
+              ...tool.options,
+              judge,
               ...(opts.gold === undefined ? {} : { goldSet: opts.gold }),
             }),
           );
-          if (opts.json === true) printJson(ctx, summary);
-          else ctx.stdout(renderIngestSummary(summary));
+          if (opts.json === true) printJson(ctx, withNotes(summary, tool));
+          else ctx.stdout(renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
         }));
       });
@@ -121,7 +132,7 @@ export const ingestCommand: CommandModule = {
 function base(file: string, opts: z.infer<typeof Common>, ctx: Parameters<typeof defaultActor>[0], map: Record<string, string>) {
   return {
     file: resolveFile(ctx.cwd, file),
-    ...(opts.format === undefined ? {} : { format: opts.format }),
+    ...(opts.format === undefined || isImporterName(opts.format) ? {} : { format: opts.format }),
     map,
     actor: opts.actor ?? defaultActor(ctx),
     skipInvalid: opts.skipInvalid === true,

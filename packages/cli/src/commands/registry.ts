@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { goldCommand } from './gold.js';
 import { ingestCommand } from './ingest.js';
 import { provenanceCommand } from './provenance.js';
+import { schemaCommand } from './schema.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `touchstone` command, in the order `--help` lists them. One line per command module. */
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CommandModule[] = [
   provenanceCommand,
   verifyCommand,
   goldCommand,
+  schemaCommand,
 ];
