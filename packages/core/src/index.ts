@@ -34,9 +34,14 @@ export { labelsAsOfSql, type LabelView } from './gold/labels-as-of-sql.js';
 export { provenance } from './provenance/provenance.js';
 export { verify } from './integrity/verify.js';
 
+// configuration (touchstone.config.json)
+export { loadConfig, parseConfig, CONFIG_FILE, type LoadedConfig } from './config/load-config.js';
+
 // eval differential (release gate)
 export { readRunFile, type ReadRunOptions } from './eval-diff/read-run-file.js';
 export { recordRun, listRuns, findRun, requireRun, type RecordRunOptions } from './eval-diff/run-store.js';
+export { recordRunFile, type RecordRunFileOptions } from './eval-diff/record-run-file.js';
+export { openRun, type OpenRunOptions } from './eval-diff/open-run.js';
 export { pairRuns, type ItemPair, type PairedRuns } from './eval-diff/pair-runs.js';
 export { diffRuns, noGoldCheck } from './eval-diff/diff-runs.js';
 export { evalDiff, type EvalDiffOptions } from './eval-diff/eval-diff.js';

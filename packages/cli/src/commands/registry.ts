@@ -1,8 +1,10 @@
 import type { CommandModule } from '../command-module.js';
 import { demoCommand } from './demo.js';
+import { diffCommand } from './diff.js';
 import { goldCommand } from './gold.js';
 import { ingestCommand } from './ingest.js';
 import { provenanceCommand } from './provenance.js';
+import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { verifyCommand } from './verify.js';
 
@@ -13,5 +15,7 @@ export const COMMANDS: readonly CommandModule[] = [
   provenanceCommand,
   verifyCommand,
   goldCommand,
+  runCommand,
+  diffCommand,
   schemaCommand,
 ];

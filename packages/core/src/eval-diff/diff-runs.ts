@@ -68,14 +68,16 @@ export function diffRuns(baseline: EvalRun, candidate: EvalRun, input: DiffOptio
   const unknown = Object.keys(options.sliceTolerances).filter((s) => !groups.has(s));
   if (unknown.length > 0 && groups.size > 0) warnings.push(`tolerance configured for slices not in these runs: ${unknown.join(', ')}`);
   if (paired.sliceChanged.length > 0) warnings.push(`${paired.sliceChanged.length} items changed slice between the runs; the baseline's slice is used`);
-  if (paired.onlyBaseline.length + paired.onlyCandidate.length > 0) {
-    warnings.push(`${paired.onlyBaseline.length} items only in the baseline and ${paired.onlyCandidate.length} only in the candidate are not compared`);
-  }
   let check = gold?.check ?? noGoldCheck(baseline, candidate);
   if (gold !== undefined && gold.check.diff !== null) {
     const kept = pairs.filter((p) => !gold.affected.has(p.item_id));
     check = { ...check, diff: { ...gold.check.diff, paired_items_affected: pairs.length - kept.length } };
-    if (kept.length > 0) check = { ...check, overall_unchanged_gold: toDiff(compare(kept, null, 0), null, 0) };
+    if (kept.length > 0) {
+      // A single extra test, reported beside the family: its q is its own p.
+      const g = compare(kept, null, 0);
+      const own = { ...toDiff(g, null, 0), q_regression: g.pRegression, q_improvement: g.pImprovement };
+      check = { ...check, overall_unchanged_gold: { ...own, verdict: verdictOf(own, options.alpha) } };
+    }
   }
 
   return {
@@ -109,10 +111,12 @@ function ref(run: EvalRun): DiffReport['baseline'] {
 }
 
 function methodOf(metric: RunMetric, options: DiffOptions, family: number): DiffReport['method'] {
-  const anyTolerance = options.tolerance > 0 || Object.values(options.sliceTolerances).some((t) => t > 0);
+  const tolerances = [options.tolerance, ...Object.values(options.sliceTolerances)];
+  const mcnemar = 'one-sided exact McNemar (binomial on discordant pairs)';
+  const tango = 'one-sided Tango score test against −tolerance';
   return metric === 'pass'
     ? {
-        regression_test: anyTolerance ? 'one-sided exact McNemar (tolerance 0) / Tango score test against −tolerance' : 'one-sided exact McNemar (binomial on discordant pairs)',
+        regression_test: tolerances.every((t) => t === 0) ? mcnemar : tolerances.every((t) => t > 0) ? tango : `${mcnemar} where the tolerance is 0, else ${tango}`,
         improvement_test: 'one-sided exact McNemar',
         interval: `Tango score interval, ${100 * options.confidence}%`,
         multiple_testing: 'Benjamini–Hochberg over overall + slices',

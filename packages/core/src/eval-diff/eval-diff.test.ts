@@ -50,7 +50,11 @@ describe('evalDiff and gold snapshots', () => {
     expect(report.gold.diff?.relabeled_examples.map((r) => r.item_id)).toEqual(['i1', 'i2', 'i4']);
     // All three losses sit on relabeled items: on the 27 unchanged items nothing moved.
     expect(report.overall.delta).toBeCloseTo(-3 / 30, 15);
-    expect(report.gold.overall_unchanged_gold).toMatchObject({ n: 27, delta: 0, verdict: 'no change' });
+    expect(report.gold.overall_unchanged_gold).toMatchObject({ n: 27, delta: 0, verdict: 'no change', p_regression: 1, q_regression: 1 });
+    // On all 30 items the 3 losses give the one-sided exact McNemar p = 0.5^3, a single test (no slices): q = p.
+    expect(report.overall.p_regression).toBeCloseTo(0.125, 14);
+    expect(report.overall.q_regression).toBe(report.overall.p_regression);
+    expect(report.overall.verdict).toBe('no change');
     await expect(evalDiff(store, run('a', base, 'v1'), run('b', cand, 'v9'), { allowGoldChange: true, goldSet: 'g' })).rejects.toMatchObject({ code: 'SNAPSHOT_NOT_FOUND' });
   });
 });

@@ -20,7 +20,7 @@ describe('mcnemarExact', () => {
   });
   it("one-sided p-values match scipy's binomtest(b, b + c, 0.5, alternative)", () => {
     // scipy 1.17.1: binomtest(k, n, 0.5, alternative='greater' | 'less').pvalue
-    expect(mcnemarExact(16, 6, 'greater').pvalue).toBeCloseTo(0.026239395141601562, 14);
+    expect(mcnemarExact(16, 6, 'greater').pvalue).toBeCloseTo(0.02623939514160156, 14);
     expect(mcnemarExact(16, 6, 'less').pvalue).toBeCloseTo(0.9915497303009033, 14);
     expect(mcnemarExact(40, 20, 'greater').pvalue).toBeCloseTo(0.00674464686559593, 14);
     expect(mcnemarExact(56, 24, 'greater').pvalue).toBeCloseTo(0.0002257586359574054, 14);
