@@ -20,10 +20,14 @@ const { file } = labelsFile(n, 1);
 const scale = { kind: 'ordinal', min: 1, max: 5, pass_threshold: 4 };
 const COLS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'rationale'];
 const report = [];
+// Wall seconds, CPU seconds (user + system, all threads: on a shared machine the steadier figure),
+// and the process's peak RSS so far (which stage raises it).
 const time = async (name, fn) => {
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const out = await fn();
-  report.push([name, Number(process.hrtime.bigint() - t0) / 1e9]);
+  const c = process.cpuUsage(c0);
+  report.push([name, Number(process.hrtime.bigint() - t0) / 1e9, (c.user + c.system) / 1e6, process.resourceUsage().maxRSS / 1024]);
   return out;
 };
 
@@ -95,9 +99,11 @@ try {
   store.close();
 
   const cli = await measure(process.execPath, [TOUCHSTONE, '--db', join(dir, 'cli.duckdb'), 'ingest', 'labels', file, '--gold', 'bench', '--scale', 'ordinal:1-5', '--pass-threshold', '4', '--json'], { env: { TOUCHSTONE_PROFILE: '1' } });
-  report.push(['real CLI, whole ingest', cli.seconds]);
+  report.push(['real CLI, whole ingest', cli.seconds, null, cli.peak_rss_mb]);
   process.stdout.write(`profile of a ${n.toLocaleString('en-US')}-label ingest (${file})\n`);
-  for (const [name, s] of report) process.stdout.write(`  ${name.padEnd(52)} ${s.toFixed(2).padStart(7)} s\n`);
+  process.stdout.write(`  ${'stage'.padEnd(52)} ${'wall s'.padStart(7)} ${'cpu s'.padStart(7)} ${'peak RSS MB'.padStart(12)}\n`);
+  const f = (x, d) => (x === null ? '-' : x.toFixed(d));
+  for (const [name, w, c, rss] of report) process.stdout.write(`  ${name.padEnd(52)} ${f(w, 2).padStart(7)} ${f(c, 2).padStart(7)} ${f(rss, 0).padStart(12)}\n`);
   process.stdout.write(`  real CLI peak RSS ${cli.peak_rss_mb?.toFixed(0) ?? '-'} MB; its TOUCHSTONE_PROFILE phases (cumulative ms):\n`);
   for (const line of cli.stderr.split('\n').filter((l) => l.startsWith('ingest phase'))) process.stdout.write(`    ${line}\n`);
 } finally {

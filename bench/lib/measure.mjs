@@ -11,9 +11,10 @@ export const RSS_METHOD = existsSync(GNU_TIME) ? 'GNU time -v (max RSS of the ch
 
 /**
  * Runs `cmd args` as a child process and measures it: wall seconds (parent's monotonic clock, spawn to
- * exit) and peak resident set size in MB (MiB) of the child and its descendants. Rejects when the
- * command exits non-zero (with its stderr), so a failed run is never reported as a fast one.
- * @returns {Promise<{ seconds: number, peak_rss_mb: number | null, stdout: string, stderr: string }>}
+ * exit), CPU seconds (user + system of the child and its descendants, all threads: steadier than
+ * wall time on a shared machine) and peak resident set size in MB (MiB). Rejects when the command
+ * exits non-zero (with its stderr), so a failed run is never reported as a fast one.
+ * @returns {Promise<{ seconds: number, cpu_seconds: number | null, peak_rss_mb: number | null, stdout: string, stderr: string }>}
  */
 export async function measure(cmd, args, { cwd, env, allowExit = [0] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'touchstone-bench-'));
@@ -28,7 +29,7 @@ export async function measure(cmd, args, { cwd, env, allowExit = [0] } = {}) {
     if (!allowExit.includes(code)) {
       throw new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr.slice(-4000)}`);
     }
-    return { seconds, peak_rss_mb: readPeakRss(report), stdout, stderr, code };
+    return { seconds, ...readRusage(report), stdout, stderr, code };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,13 +37,20 @@ export async function measure(cmd, args, { cwd, env, allowExit = [0] } = {}) {
 
 const RUSAGE_WRAPPER = `import resource, subprocess, sys
 r = subprocess.run(sys.argv[2:])
-open(sys.argv[1], 'w').write('Maximum resident set size (kbytes): %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], 'w').write('User time (seconds): %f\\nSystem time (seconds): %f\\nMaximum resident set size (kbytes): %d\\n' % (u.ru_utime, u.ru_stime, u.ru_maxrss))
 sys.exit(r.returncode)`;
 
-function readPeakRss(report) {
-  if (!existsSync(report)) return null;
-  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(report, 'utf8'));
-  return m === null ? null : Number(m[1]) / 1024;
+function readRusage(report) {
+  const text = existsSync(report) ? readFileSync(report, 'utf8') : '';
+  const num = (re) => {
+    const m = re.exec(text);
+    return m === null ? null : Number(m[1]);
+  };
+  const user = num(/User time \(seconds\): ([\d.]+)/);
+  const system = num(/System time \(seconds\): ([\d.]+)/);
+  const rss = num(/Maximum resident set size \(kbytes\): (\d+)/);
+  return { cpu_seconds: user === null || system === null ? null : user + system, peak_rss_mb: rss === null ? null : rss / 1024 };
 }
 
 function run(cmd, args, { cwd, env }) {
