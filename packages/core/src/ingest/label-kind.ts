@@ -6,6 +6,7 @@ import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
 import { literal } from '../store/sql.js';
+import { stageLabelsNative } from './native/stage-labels-native.js';
 
 const COLUMNS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'rationale', 'input', 'output', 'reference', 'source_ref'] as const;
 
@@ -27,6 +28,7 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
       AND l.label_text IS NOT DISTINCT FROM s.label_text AND l.labeled_at = s.labeled_at::TIMESTAMPTZ)`,
     insertSelectSql: `${literal(goldSet)} AS gold_set, s.item_id, s.labeler_id, s.label_value, s.label_text,
       s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref`,
+    nativeStage: (store, args) => stageLabelsNative(store, { ...args, scale, observed }),
     stage(record): StageResult {
       record['labeled_at'] = normalizeTimestamp(record['labeled_at']);
       const parsed = LabelRecordSchema.safeParse(record);

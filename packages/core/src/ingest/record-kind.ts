@@ -1,6 +1,8 @@
 import type { DuckDBType } from '@duckdb/node-api';
 import type { ErrorDetail } from '../errors/touchstone-error.js';
 import type { HashedTable } from '../integrity/row-hash.js';
+import type { Store } from '../store/store.js';
+import type { FieldMap } from './field-map.js';
 
 /** A value staged for the store: text, number or null. */
 export type StageValue = string | number | null;
@@ -29,4 +31,12 @@ export interface RecordKind {
   readonly insertSelectSql: string;
   /** Validates one mapped record (zod) and returns its staged row. May normalize fields of `record` in place: it is the engine's own parsed copy. */
   stage(record: Record<string, unknown>): StageResult;
+  /**
+   * Optional fast path for canonical JSONL: stage the file with DuckDB's JSON reader into temp table
+   * `table` (same columns + source_record) and return the record count, or undefined to use `stage`.
+   */
+  readonly nativeStage?: (
+    store: Store,
+    args: { readonly file: string; readonly map: FieldMap; readonly supplied: Readonly<Record<string, string>>; readonly table: string },
+  ) => Promise<number | undefined>;
 }

@@ -1,19 +1,18 @@
-import { createWriteStream, renameSync, rmSync, mkdirSync, type WriteStream } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { DuckDBDataChunk, INTEGER } from '@duckdb/node-api';
+import { renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DataError, formatDetail, type ErrorDetail } from '../errors/touchstone-error.js';
 import { batchHash, GENESIS_HASH } from '../integrity/batch-hash.js';
 import { merkleRootSql, rowHashSql } from '../integrity/row-hash.js';
 import type { Store } from '../store/store.js';
-import { coerceUntyped } from './coerce.js';
 import { detectFormat, type InputFormat } from './detect-format.js';
-import { applyFieldMap, type FieldMap } from './field-map.js';
+import type { FieldMap } from './field-map.js';
 import { fileSha256 } from './file-sha256.js';
 import { readJsonArray } from './read-json-array.js';
 import { readJsonl, readJsonlBatches } from './read-jsonl.js';
 import { readTabular } from './read-tabular.js';
-import type { RecordKind, StageValue } from './record-kind.js';
-import { isParseError, type SourceRecord } from './source-record.js';
+import type { RecordKind } from './record-kind.js';
+import type { SourceRecord } from './source-record.js';
+import { stageWithZod } from './stage-with-zod.js';
 import { IMPORTER_VERSION } from './importer-version.js';
 import type { IngestSummary } from './ingest-summary.js';
 
@@ -32,6 +31,8 @@ export interface IngestOptions {
   readonly records?: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
   /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary. */
   readonly skipped?: number;
+  /** Let DuckDB's JSON reader stage canonical JSONL when every record certainly passes (default true). */
+  readonly native?: boolean;
   /** The tool importer that produced `records` (label-studio, prodigy …), recorded as the batch's format. */
   readonly sourceFormat?: string;
 }
@@ -45,7 +46,6 @@ export interface IngestTarget {
   readonly afterInsert?: (batchId: number) => Promise<void>;
 }
 
-const MAX_REPORTED = 20;
 const CHUNK = 2048;
 
 /**
@@ -61,77 +61,16 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
   await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-  await con.run(`CREATE TEMP TABLE ${stage} (${kind.stageColumns.map((c) => `${c.name} ${c.type.toString()}`).join(', ')}, source_record INTEGER)`);
-
-  const details: ErrorDetail[] = [];
-  let read = options.skipped ?? 0;
-  let rejected = 0;
-  let staged = 0;
+  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined
+    ? await kind.nativeStage(store, { file: options.file, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
+    : undefined;
   const quarantinePath = options.quarantineFile ?? `${options.file}.rejected.jsonl`;
   const quarantineTemp = `${quarantinePath}.partial`;
-  let quarantine: WriteStream | undefined;
-
-  const types = [...kind.stageColumns.map((c) => c.type), INTEGER];
-  const appender = await con.createAppender(stage, 'main', 'temp');
-  let columns: StageValue[][] = types.map(() => []);
-  const flush = (): void => {
-    const n = columns[0]?.length ?? 0;
-    if (n === 0) return;
-    const chunk = DuckDBDataChunk.create(types, n);
-    chunk.setColumns(columns);
-    appender.appendDataChunk(chunk);
-    columns = types.map(() => []);
-  };
-
-  try {
-    const supplied = Object.entries(options.supplied ?? {});
-    const map = options.map ?? {};
-    const width = types.length;
-    for await (const batch of sourceBatches(store, options, format)) {
-      for (const source of batch) {
-        read += 1;
-        let reject: Omit<ErrorDetail, 'file' | 'line'> | undefined;
-        let row: readonly StageValue[] | undefined;
-        if (isParseError(source.value)) reject = { reason: source.value.parseError };
-        else {
-          let record = applyFieldMap(source.value, map);
-          if (source.untyped) record = coerceUntyped(record, kind.numericFields);
-          for (const [field, value] of supplied) {
-            if (record[field] === undefined || record[field] === null || record[field] === '') record[field] = value;
-          }
-          const result = kind.stage(record);
-          if ('reject' in result) reject = result.reject;
-          else row = result.row;
-        }
-        if (reject !== undefined) {
-          rejected += 1;
-          const detail: ErrorDetail = { file: options.file, line: source.line, ...reject };
-          if (details.length < MAX_REPORTED) details.push(detail);
-          if (options.skipInvalid === true) {
-            if (quarantine === undefined) {
-              mkdirSync(dirname(quarantineTemp), { recursive: true });
-              quarantine = createWriteStream(quarantineTemp);
-            }
-            quarantine.write(`${JSON.stringify({ line: source.line, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
-          }
-          continue;
-        }
-        if (row === undefined) continue;
-        for (let i = 0; i < width - 1; i++) (columns[i] as StageValue[]).push(row[i] ?? null);
-        (columns[width - 1] as StageValue[]).push(source.line);
-        staged += 1;
-        if ((columns[0]?.length ?? 0) >= CHUNK) flush();
-      }
-    }
-    flush();
-    appender.closeSync();
-  } catch (error) {
-    await closeQuietly(quarantine);
-    rmSync(quarantineTemp, { force: true });
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-    throw error;
-  }
-  await closeQuietly(quarantine);
+  const staging = nativeCount !== undefined
+    ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[] }
+    : await stageWithZod(store, kind, options, stage, quarantineTemp, sourceBatches(store, options, format));
+  const read = staging.read + (options.skipped ?? 0);
+  const { rejected, staged, details } = staging;
 
   if (rejected > 0 && options.skipInvalid !== true) {
     rmSync(quarantineTemp, { force: true });
@@ -227,6 +166,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         supplied: { ...(options.supplied ?? {}) },
         quarantine_file: rejected > 0 ? quarantinePath : null,
         staged,
+        fast_path: nativeCount !== undefined,
       } satisfies IngestSummary;
     });
     T('commit');
@@ -260,7 +200,4 @@ async function* sourceBatches(store: Store, options: IngestOptions, format: Inpu
   if (batch.length > 0) yield batch;
 }
 
-function closeQuietly(stream: WriteStream | undefined): Promise<void> {
-  return new Promise((resolve) => (stream === undefined ? resolve() : stream.end(() => resolve())));
-}
 

@@ -1,0 +1,44 @@
+import { LabelRecordSchema } from '../../schemas/label-record.js';
+import type { Scale } from '../../schemas/scale.js';
+import type { Store } from '../../store/store.js';
+import type { FieldMap } from '../field-map.js';
+import { normalizeTimestamp } from '../timestamp.js';
+import { labelNativeStageSql } from './label-native-sql.js';
+import { scanJsonl } from './scan-jsonl.js';
+
+/**
+ * Stages a JSONL label file with DuckDB's parallel JSON reader when every record passes the SQL
+ * mirror of the zod rules; returns the number of records staged, or undefined when the file must go
+ * through the zod path instead (ineligible layout, a parse error, or any record not certainly valid).
+ */
+export async function stageLabelsNative(
+  store: Store,
+  args: { file: string; map: FieldMap; supplied: Readonly<Record<string, string>>; scale: Scale | undefined; table: string; observed: Set<unknown> },
+): Promise<number | undefined> {
+  const otherSupplied = Object.keys(args.supplied).filter((k) => k !== 'labeled_at');
+  if (otherSupplied.length > 0) return undefined;
+  const supplied = args.supplied['labeled_at'];
+  const suppliedTs = supplied === undefined ? undefined : normalizeTimestamp(supplied);
+  if (suppliedTs !== undefined && (typeof suppliedTs !== 'string' || !LabelRecordSchema.shape.labeled_at.safeParse(suppliedTs).success)) return undefined;
+  if (!(await scanJsonl(args.file)).eligible) return undefined;
+  const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${args.table}`);
+  try {
+    await store.run(labelNativeStageSql(args.file, args.map, suppliedTs, args.scale, args.table));
+  } catch {
+    await drop();
+    return undefined;
+  }
+  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${args.table}`);
+  if (count === undefined || count.bad > 0 || count.n === 0) {
+    await drop();
+    return undefined;
+  }
+  await store.run(`ALTER TABLE temp.${args.table} DROP COLUMN _valid`);
+  if (args.scale === undefined) {
+    const distinct = await store.all<{ v: number | string | null; numeric: boolean }>(
+      `SELECT DISTINCT coalesce(label_text, label_value::VARCHAR) AS v, label_text IS NULL AS numeric FROM temp.${args.table} LIMIT 10000`,
+    );
+    for (const row of distinct) args.observed.add(row.numeric ? Number(row.v) : row.v);
+  }
+  return count.n;
+}
