@@ -3,6 +3,7 @@ import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
 import { goldCommand } from './gold.js';
 import { ingestCommand } from './ingest.js';
+import { judgeCommand } from './judge.js';
 import { provenanceCommand } from './provenance.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandModule[] = [
   provenanceCommand,
   verifyCommand,
   goldCommand,
+  judgeCommand,
   runCommand,
   diffCommand,
   schemaCommand,
