@@ -23,4 +23,4 @@ export { fleissKappa, fleissKappaFromCounts } from './stats/agreement/fleiss-kap
 export { gwetAc, gwetAcFromCounts, type GwetResult } from './stats/agreement/gwet-ac.js';
 export { agreementWeights, type AgreementWeightKind } from './stats/agreement/agreement-weights.js';
 export { dawidSkene, type ClassLabels, type DawidSkeneOptions, type DawidSkeneResult } from './stats/agreement/dawid-skene.js';
-export { bootstrapItems, type BootstrapItemsOptions, type BootstrapInterval } from './stats/agreement/bootstrap-items.js';
+export { bootstrapItems, bootstrapItemsMany, type BootstrapItemsOptions, type BootstrapInterval } from './stats/agreement/bootstrap-items.js';

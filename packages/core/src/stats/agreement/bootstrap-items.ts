@@ -31,22 +31,37 @@ export interface BootstrapInterval {
  * @throws RangeError when replicates < 1 or nItems < 1
  */
 export function bootstrapItems(nItems: number, statistic: (weights: Float64Array) => number, options: BootstrapItemsOptions): BootstrapInterval | null {
+  return bootstrapItemsMany(nItems, [statistic], options)[0] ?? null;
+}
+
+/** Several statistics on the same resamples (one set of draws per replicate for all of them). */
+export function bootstrapItemsMany(
+  nItems: number,
+  statistics: readonly ((weights: Float64Array) => number)[],
+  options: BootstrapItemsOptions,
+): (BootstrapInterval | null)[] {
   if (!(options.replicates >= 1) || !(nItems >= 1)) throw new RangeError('bootstrapItems: needs at least one replicate and one item');
   const rng = createRng(options.seed);
   const nRows = options.nRows ?? nItems;
   const rowOf = options.rowOf;
   const weights = new Float64Array(nRows);
-  const out: number[] = [];
+  const out: number[][] = statistics.map(() => []);
   for (let b = 0; b < options.replicates; b++) {
     weights.fill(0);
     if (rowOf === undefined) for (let i = 0; i < nItems; i++) weights[rng.int(nItems)]! += 1;
     else for (let i = 0; i < nItems; i++) weights[rowOf[rng.int(nItems)]!]! += 1;
-    const v = statistic(weights);
-    if (!Number.isNaN(v)) out.push(v);
+    statistics.forEach((statistic, s) => {
+      const v = statistic(weights);
+      if (!Number.isNaN(v)) out[s]!.push(v);
+    });
   }
+  return out.map((values) => interval(values, options.confidence ?? 0.95));
+}
+
+function interval(out: number[], confidence: number): BootstrapInterval | null {
   if (out.length < 20) return null;
   out.sort((a, b) => a - b);
-  const tail = (1 - (options.confidence ?? 0.95)) / 2;
+  const tail = (1 - confidence) / 2;
   let mean = 0;
   for (const v of out) mean += v / out.length;
   let ss = 0;

@@ -1,0 +1,33 @@
+import type { SkewData } from './skew-data.js';
+import type { SkewFlag, SkewReport } from './skew-report.js';
+
+/**
+ * Share of items per labeler: the largest share, the Herfindahl–Hirschman index over labelers'
+ * shares of labels (in [1/k, 1]), and a headline naming the flagged labeler with the largest share —
+ * a skewed labeler who holds much of the gold set matters most.
+ */
+export function concentration(data: SkewData, byLabeler: readonly Int32Array[], flags: readonly SkewFlag[]): SkewReport['concentration'] {
+  const nItems = data.itemStart.length - 1;
+  const nLabels = data.value.length;
+  let largest = -1;
+  let herfindahl = 0;
+  byLabeler.forEach((items, j) => {
+    if (largest < 0 || items.length > byLabeler[largest]!.length) largest = j;
+    herfindahl += nLabels === 0 ? 0 : (items.length / nLabels) ** 2;
+  });
+  const share = (id: string): number => {
+    const j = data.labelerIds.indexOf(id);
+    return j < 0 || nItems === 0 ? 0 : byLabeler[j]!.length / nItems;
+  };
+  const top = [...flags].sort((a, b) => share(b.labeler_id) - share(a.labeler_id) || b.impact.flipped_items - a.impact.flipped_items)[0];
+  const headline = top === undefined ? null
+    : `${top.labeler_id} labeled ${(100 * share(top.labeler_id)).toFixed(1)}% of the items and is ${top.kind === 'leniency' || top.kind === 'severity' ? top.direction : `${top.kind} (${top.direction})`}` +
+      `${top.slice === null ? '' : ` on slice "${top.slice}"`} by ${top.effect >= 0 ? '+' : ''}${top.effect.toFixed(3)} (q = ${top.q_value.toPrecision(2)}); ` +
+      `without them ${top.impact.flipped_items} consensus labels flip and the gold pass rate moves ${(100 * top.impact.pass_rate_shift).toFixed(1)} points`;
+  return {
+    largest_labeler: largest < 0 ? null : data.labelerIds[largest]!,
+    largest_share: largest < 0 || nItems === 0 ? 0 : byLabeler[largest]!.length / nItems,
+    herfindahl,
+    headline,
+  };
+}
