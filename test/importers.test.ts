@@ -17,7 +17,7 @@ async function json(args: readonly string[]): Promise<Record<string, unknown>> {
   return JSON.parse(r.stdout) as Record<string, unknown>;
 }
 
-async function rows<T>(db: string, sql: string): Promise<T[]> {
+async function rows<T extends Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
   const store = await Store.open(db, { readOnly: true });
   try {
     return await store.all<T>(sql);
@@ -27,10 +27,11 @@ async function rows<T>(db: string, sql: string): Promise<T[]> {
 }
 
 describe('ingest from annotation tools (real CLI, real DuckDB file)', () => {
-  it('Label Studio: annotations → labels, predictions → judge scores; cancelled work counted in provenance', async () => {
+  it('Label Studio: annotations → labels (other answers reachable with --map src.*), predictions → judge scores; cancelled work counted in provenance', async () => {
     const db = join(tmp.dir, 'ls.duckdb');
     const file = join(FIX, 'label-studio-export.json');
-    const labels = await json(['--db', db, 'ingest', 'labels', file, '--gold', 'support', '--question', 'helpfulness', '--scale', 'ordinal:1-5', '--pass-threshold', '4']);
+    const labels = await json(['--db', db, 'ingest', 'labels', file, '--gold', 'support', '--question', 'helpfulness', '--scale', 'ordinal:1-5', '--pass-threshold', '4',
+      '--map', 'slice=src.data.category,rationale=src.result.comment']);
     expect(labels).toMatchObject({ format: 'label-studio', read: 9, accepted: 5, rejected: 0, skipped: 4, inserted: 5,
       import: { tool: 'label-studio', question: 'helpfulness', skipped_reasons: { 'cancelled annotation': 1, 'annotation with no result': 1, 'question "comment" not selected': 2 } } });
     const judge = await json(['--db', db, 'ingest', 'judge', file, '--gold', 'support', '--judge', 'gpt-judge@v3']);
@@ -42,6 +43,9 @@ describe('ingest from annotation tools (real CLI, real DuckDB file)', () => {
     expect(prov['batches']).toEqual([
       expect.objectContaining({ kind: 'labels', format: 'label-studio', source_file: 'label-studio-export.json', n_read: 9, n_accepted: 5, n_rejected: 0, n_inserted: 5 }),
       expect.objectContaining({ kind: 'judge', format: 'label-studio', n_read: 5, n_accepted: 4, n_inserted: 4 }),
+    ]);
+    expect(await rows(db, `SELECT slice, rationale FROM labels WHERE item_id = '101' ORDER BY seq`)).toEqual([
+      { slice: 'account', rationale: 'Clear, but does not say the link expires.' }, { slice: 'account', rationale: null },
     ]);
     expect(await rows(db, `SELECT item_id, labeler_id, source_ref FROM labels WHERE item_id = '103' ORDER BY seq`)).toEqual([
       { item_id: '103', labeler_id: '12', source_ref: 'label-studio:task=103&annotation=1005&lead_time=31.2&ground_truth=1' },
