@@ -75,6 +75,11 @@ describe('Label Studio importer', () => {
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['labeler_id', 'labeled_at']);
   });
 
+  it('points a JSON-MIN export (no annotators, no times) to the JSON export', () => {
+    const v = labelStudioImporter.read({ id: 5, text: 'a', helpfulness: 4, annotator: 11, annotation_id: 7 });
+    expect(recordsOf(v, 'labels')[0]?.value).toEqual({ parseError: expect.stringContaining('export as "JSON" from Label Studio (JSON-MIN drops annotators and times)') as unknown });
+  });
+
   it('reports a task that is not a Label Studio task with the field', () => {
     const v = labelStudioImporter.read({ id: 5, data: {}, annotations: 'oops' });
     expect(v[0]?.kind).toBe('labels');

@@ -49,6 +49,11 @@ export const labelStudioImporter: Importer = {
   kinds: ['labels', 'judge'],
   looksLike: (r) => isPlainObject(r['data']) && (Array.isArray(r['annotations']) || Array.isArray(r['predictions'])),
   read(record): ImportItem[] {
+    if (!('annotations' in record) && !('predictions' in record)) {
+      // JSON-MIN flattens each task to its data and answers, without annotators or times.
+      const parseError = 'a task without annotations[] or predictions[]: export as "JSON" from Label Studio (JSON-MIN drops annotators and times)';
+      return [{ kind: 'labels', value: { parseError } }, { kind: 'judge', value: { parseError } }];
+    }
     const parsed = TaskSchema.safeParse(record);
     if (!parsed.success) {
       const parseError = zodReason('Label Studio task', parsed.error);
