@@ -18,7 +18,7 @@ export function langfuseScore(r: Record<string, unknown>): ImportItem[] {
   const item = r['observationId'] ?? r['traceId'];
   if (typeof item !== 'string' || item === '') return [{ kind, skip: 'score on a session or dataset run, not on one request' }];
   const value = scoreValue(r);
-  const ref = sourceRef('langfuse', { score: str(r['id']), trace: str(r['traceId']), observation: str(r['observationId']) });
+  const ref = sourceRef('langfuse', { score: str(r['id']), name, trace: str(r['traceId']), observation: str(r['observationId']) });
   const common = { item_id: item, rationale: str(r['comment']), ...sourceFields(r), source_ref: ref };
   if ('reason' in value) return [{ kind, question: name, ...(kind === 'judge' ? { judge: name } : {}), value: { parseError: `score ${str(r['id']) ?? ''} "${name}": ${value.reason}` } }];
   if (kind === 'labels') {

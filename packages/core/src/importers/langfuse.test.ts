@@ -40,7 +40,7 @@ describe('Langfuse importer', () => {
       ['correctness', '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', 'u-jonas', 'correct'],
       ['helpfulness', '5c2b1f0e-0a9d-4c8b-9e7f-6a5b4c3d2e1f', 'u-maria', 4],
     ]);
-    expect(valueOf(labels[0])).toMatchObject({ labeled_at: '2024-06-04T09:12:44.101Z', rationale: 'Accurate and complete.', source_ref: 'langfuse:score=sc-01&trace=5c2b1f0e-0a9d-4c8b-9e7f-6a5b4c3d2e1f' });
+    expect(valueOf(labels[0])).toMatchObject({ labeled_at: '2024-06-04T09:12:44.101Z', rationale: 'Accurate and complete.', source_ref: 'langfuse:score=sc-01&name=correctness&trace=5c2b1f0e-0a9d-4c8b-9e7f-6a5b4c3d2e1f' });
   });
 
   it('makes judge scores of EVAL scores, on the observation when one is scored; skips API and session scores', () => {

@@ -35,7 +35,11 @@ describe('LangSmith importer', () => {
       ['correctness', '1f0a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b', 'carol@example.com', 1],
       ['correctness', '4c3d5e6f-7081-4c9d-aebf-c0d1e2f3a4b5', '7e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b', 0],
     ]);
-    expect(valueOf(labels[0])).toMatchObject({ labeled_at: '2024-05-07T10:02:11.077838', rationale: 'Matches the manual, section 7.' });
+    expect(valueOf(labels[0])).toMatchObject({
+      labeled_at: '2024-05-07T10:02:11.077838',
+      rationale: 'Matches the manual, section 7.',
+      source_ref: 'langsmith:feedback=62104630-c7f5-41dc-8ee2-0acee5c14224&key=correctness&run=1f0a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b&source=app',
+    });
     for (const l of labels) expect(LabelRecordSchema.safeParse(valueOf(l)).success).toBe(true);
   });
 

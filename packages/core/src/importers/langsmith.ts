@@ -73,7 +73,7 @@ function feedback(r: Record<string, unknown>): ImportItem[] {
     item_id: item,
     rationale: str(r['comment']),
     ...sourceFields(r),
-    source_ref: sourceRef('langsmith', { feedback: str(r['id']), run: str(r['run_id']), source: type }),
+    source_ref: sourceRef('langsmith', { feedback: str(r['id']), key, run: str(r['run_id']), source: type }),
   };
   const judge = kind === 'judge' ? { judge: key } : {};
   if ('reason' in v) return [{ kind, question: key, ...judge, value: { parseError: `feedback ${str(r['id']) ?? ''} "${key}": ${v.reason}` } }];
