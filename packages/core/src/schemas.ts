@@ -19,3 +19,17 @@ export { DiffConfigSchema, type DiffConfig } from './eval-diff/diff-config.js';
 
 // importers
 export { ImportSummarySchema, ImportNotesSchema, type ImportSummary, type ImportNotes } from './importers/import-summary.js';
+
+// shadow sets, drift and configuration
+export { ShadowSetSchema, ShadowParamsSchema, type ShadowSet, type ShadowParams } from './shadow/shadow-set.js';
+export { ShadowConfigSchema, type ShadowConfig } from './shadow/shadow-config.js';
+export { DriftReportSchema, DriftAlertSchema, type DriftReport, type DriftAlert } from './drift/drift-report.js';
+export { DriftCheckResultSchema, type DriftCheckResult } from './drift/drift-check-result.js';
+export { DriftRunSchema, type DriftRun } from './drift/drift-runs.js';
+export { DriftConfigSchema, DriftThresholdsSchema, CoverageConfigSchema, type DriftConfig, type DriftThresholds, type CoverageConfig } from './drift/drift-config.js';
+export { TouchstoneConfigSchema, DriftCheckConfigSchema, type TouchstoneConfig, type DriftCheckConfig } from './config/touchstone-config.js';
+export { PiiConfigSchema, type PiiConfig } from './pii/redact.js';
+
+// labeler skew
+export { SkewReportSchema, SkewFlagSchema, SkewLabelerSchema, ImpactSchema as SkewImpactSchema, type SkewReport, type SkewFlag, type SkewLabeler, type SkewImpact } from './skew/skew-report.js';
+export { SkewOptionsSchema, type SkewOptions, type ResolvedSkewOptions } from './skew/skew-options.js';

@@ -24,3 +24,14 @@ export { gwetAc, gwetAcFromCounts, type GwetResult } from './stats/agreement/gwe
 export { agreementWeights, type AgreementWeightKind } from './stats/agreement/agreement-weights.js';
 export { dawidSkene, type ClassLabels, type DawidSkeneOptions, type DawidSkeneResult } from './stats/agreement/dawid-skene.js';
 export { bootstrapItems, bootstrapItemsMany, type BootstrapItemsOptions, type BootstrapInterval } from './stats/agreement/bootstrap-items.js';
+
+// drift (two-sample distribution tests and distances)
+export { ksTwoSample, type KsResult } from './stats/drift/ks-two-sample.js';
+export { ksExactPValue } from './stats/drift/ks-exact.js';
+export { kolmogorovSf, smirnovSf, pelzGoodCdf } from './stats/drift/kolmogorov-sf.js';
+export { chiSquareSf, regularizedGammaQ } from './stats/drift/chi-square-sf.js';
+export { chiSquareHomogeneity, type ChiSquareResult } from './stats/drift/chi-square-homogeneity.js';
+export { psi, PSI_EPSILON } from './stats/drift/psi.js';
+export { jensenShannonDistance } from './stats/drift/jensen-shannon.js';
+export { wassersteinDistance } from './stats/drift/wasserstein.js';
+export { twoProportions, wilsonInterval, type ProportionDiff } from './stats/drift/two-proportions.js';

@@ -18,9 +18,11 @@ export const DriftThresholdsSchema = z
     ks_d: z.number().positive().max(1),
     /** Absolute pass-rate difference, gold − shadow, that alerts (default 0.05). */
     pass_rate_diff: z.number().positive().max(1),
+    /** Share of traffic in slices the gold set has no item for (default 0.02). */
+    new_slice_share: z.number().positive().max(1),
     /** Excess share of traffic with metadata values never seen before (default 0.05). */
     unseen_share: z.number().positive().max(1),
-    /** Excess share of shadow items with no close gold neighbour, over gold's own rate (default 0.03). */
+    /** Estimated share of traffic outside gold's coverage, (u − u₀)/(1 − u₀) (default 0.03). */
     coverage_excess: z.number().positive().max(1),
     /** Share of gold items in a slice with no traffic in the window that alerts (default 0.02). */
     stale_share: z.number().positive().max(1),
@@ -35,6 +37,7 @@ export const DEFAULT_THRESHOLDS: DriftThresholds = {
   js_distance: 0.1,
   ks_d: 0.1,
   pass_rate_diff: 0.05,
+  new_slice_share: 0.02,
   unseen_share: 0.05,
   coverage_excess: 0.03,
   stale_share: 0.02,
@@ -42,8 +45,14 @@ export const DEFAULT_THRESHOLDS: DriftThresholds = {
 
 export const CoverageConfigSchema = z
   .object({
-    /** Cosine similarity (char 3–4-gram TF-IDF) at or above which a gold item is a close neighbour (default 0.5). */
-    similarity: z.number().gt(0).max(1),
+    /**
+     * Cosine similarity (char 3–4-gram TF-IDF) at or above which a gold item is a close neighbour.
+     * Default "auto": the `auto_quantile` quantile of held-out gold items' similarity to the rest of
+     * gold, so "no close neighbour" means "farther than all but 5% of gold's own items are".
+     */
+    similarity: z.union([z.number().gt(0).max(1), z.literal('auto')]),
+    /** Quantile used by similarity "auto" (default 0.05). */
+    auto_quantile: z.number().gt(0).lt(0.5),
     /** Cosine similarity for two uncovered shadow items to share a cluster (default 0.35). */
     cluster_similarity: z.number().gt(0).max(1),
     /** Smallest cluster reported as a gap (default 3). */
@@ -56,7 +65,7 @@ export const CoverageConfigSchema = z
   .strict();
 export type CoverageConfig = z.infer<typeof CoverageConfigSchema>;
 
-export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 0.5, cluster_similarity: 0.35, min_cluster_size: 3, examples: 3, max_clusters: 10 };
+export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 'auto', auto_quantile: 0.05, cluster_similarity: 0.35, min_cluster_size: 3, examples: 3, max_clusters: 10 };
 
 /** The `drift` section of touchstone.config.json. */
 export const DriftConfigSchema = z
@@ -69,6 +78,8 @@ export const DriftConfigSchema = z
     metadata_keys: z.array(z.string().min(1)).optional(),
     /** Distinct values kept per metadata key before the rest become "other" (default 20). */
     top_k: z.number().int().positive().optional(),
+    /** Judge whose scores on gold items calibrate the traffic judge (default: the only one, if exactly one). */
+    judge: z.string().min(1).optional(),
   })
   .strict();
 export type DriftConfig = z.infer<typeof DriftConfigSchema>;

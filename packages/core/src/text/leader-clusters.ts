@@ -1,4 +1,4 @@
-import { invertedIndex, nearestNeighbours } from './nearest-neighbour.js';
+import { invertedIndex, nearestNeighbours, type Scratch } from './nearest-neighbour.js';
 import type { SparseRows } from './tfidf.js';
 
 export interface Cluster {
@@ -18,12 +18,13 @@ export function leaderClusters(rows: SparseRows, threshold: number): Cluster[] {
   const joined: { row: number; sim: number }[][] = [];
   let indexed = 0;
   let index = invertedIndex(subset(rows, []));
+  const scratch: Scratch = { acc: new Float32Array(rows.n), touched: new Int32Array(rows.n) };
   for (let r = 0; r < rows.n; r++) {
     const one = subset(rows, [r]);
     let bestSim = 0;
     let bestLeader = -1;
     if (indexed > 0) {
-      const nn = nearestNeighbours(one, index);
+      const nn = nearestNeighbours(one, index, undefined, scratch);
       if ((nn.index[0] as number) >= 0) {
         bestSim = nn.similarity[0] as number;
         bestLeader = nn.index[0] as number;
@@ -87,5 +88,5 @@ export function subset(rows: SparseRows, pick: readonly number[]): SparseRows {
     terms.set(rows.terms.subarray(from, to), offsets[i] as number);
     weights.set(rows.weights.subarray(from, to), offsets[i] as number);
   });
-  return { n: pick.length, offsets, terms, weights };
+  return { n: pick.length, dim: rows.dim, offsets, terms, weights };
 }

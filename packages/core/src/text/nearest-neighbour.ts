@@ -1,4 +1,4 @@
-import { FEATURE_BITS, type SparseRows } from './tfidf.js';
+import type { SparseRows } from './tfidf.js';
 
 export interface Nearest {
   /** Highest cosine similarity to any reference row, in [0, 1] (0 when there is none). */
@@ -16,7 +16,7 @@ export interface InvertedIndex {
 }
 
 export function invertedIndex(ref: SparseRows): InvertedIndex {
-  const buckets = 1 << FEATURE_BITS;
+  const buckets = ref.dim;
   const starts = new Int32Array(buckets + 1);
   for (const t of ref.terms) starts[t + 1] = (starts[t + 1] as number) + 1;
   for (let t = 0; t < buckets; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
@@ -42,9 +42,9 @@ export function invertedIndex(ref: SparseRows): InvertedIndex {
  * O(Σ postings touched) rather than O(queries × references × terms).
  * `exclude(q)` names a reference row to skip for query q (leave-one-out when query = reference).
  */
-export function nearestNeighbours(queries: SparseRows, index: InvertedIndex, exclude?: (q: number) => number): Nearest {
-  const acc = new Float32Array(index.n);
-  const touched = new Int32Array(index.n);
+export function nearestNeighbours(queries: SparseRows, index: InvertedIndex, exclude?: (q: number) => number, scratch?: Scratch): Nearest {
+  const acc = scratch !== undefined && scratch.acc.length >= index.n ? scratch.acc : new Float32Array(index.n);
+  const touched = scratch !== undefined && scratch.touched.length >= index.n ? scratch.touched : new Int32Array(index.n);
   const similarity = new Float32Array(queries.n);
   const best = new Int32Array(queries.n).fill(-1);
   for (let q = 0; q < queries.n; q++) {
@@ -52,6 +52,7 @@ export function nearestNeighbours(queries: SparseRows, index: InvertedIndex, exc
     for (let k = queries.offsets[q] as number; k < (queries.offsets[q + 1] as number); k++) {
       const t = queries.terms[k] as number;
       const w = queries.weights[k] as number;
+      if (t >= index.starts.length - 1) continue;
       for (let p = index.starts[t] as number; p < (index.starts[t + 1] as number); p++) {
         const r = index.rows[p] as number;
         if (acc[r] === 0) touched[nTouched++] = r;
@@ -74,4 +75,10 @@ export function nearestNeighbours(queries: SparseRows, index: InvertedIndex, exc
     best[q] = arg;
   }
   return { similarity, index: best };
+}
+
+/** Reusable accumulators for many small nearest-neighbour calls against growing indexes (clustering). */
+export interface Scratch {
+  readonly acc: Float32Array;
+  readonly touched: Int32Array;
 }

@@ -1,0 +1,32 @@
+import { buildShadowSet, type BuildShadowOptions } from '../shadow/build-shadow-set.js';
+import type { Store } from '../store/store.js';
+import type { DriftConfig } from './drift-config.js';
+import type { DriftCheckResult } from './drift-check-result.js';
+import { appendDriftRun, listDriftRuns } from './drift-runs.js';
+import { driftReport } from './drift.js';
+import type { PassRateCorrector } from './load-drift-inputs.js';
+
+export interface DriftCheckOptions extends BuildShadowOptions {
+  readonly drift?: DriftConfig;
+  readonly corrector?: PassRateCorrector;
+}
+
+/**
+ * One cron run: a fresh shadow set for the window ending at `now`, its disagreement report, and
+ * the run appended to `drift_runs`. Everything happens on one store handle; the caller holds the
+ * write lock (a second concurrent run cannot open the store).
+ */
+export async function runDriftCheck(store: Store, options: DriftCheckOptions): Promise<DriftCheckResult> {
+  const startedAt = new Date().toISOString();
+  const shadow = await buildShadowSet(store, options);
+  const report = await driftReport(store, {
+    goldSet: options.goldSet,
+    shadowId: shadow.shadow_id,
+    ...(options.drift === undefined ? {} : { config: options.drift }),
+    ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
+  });
+  const runId = await appendDriftRun(store, report, startedAt, options.actor);
+  const history = await listDriftRuns(store, options.goldSet, 10);
+  const { strata: _strata, ...shadowSummary } = shadow;
+  return { ...report, run_id: runId, shadow_set: shadowSummary, history };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const Ci = z.tuple([z.number(), z.number()]);
+
+export const DriftAlertSchema = z.object({
+  kind: z.enum(['pass_rate', 'pass_rate_slice', 'slice_mix', 'unseen_slice', 'numeric', 'metadata_unseen', 'metadata_mix', 'coverage_gap', 'stale_gold']),
+  slice: z.string().nullable(),
+  name: z.string(),
+  message: z.string(),
+  effect: z.number(),
+  effect_name: z.string(),
+  threshold: z.number(),
+  p_value: z.number(),
+  q_value: z.number(),
+});
+export type DriftAlert = z.infer<typeof DriftAlertSchema>;
+
+const RateSchema = z.object({
+  slice: z.string().nullable(),
+  gold: z.number().nullable(),
+  shadow: z.number().nullable(),
+  diff: z.number().nullable(),
+  ci: Ci.nullable(),
+  n_gold: z.number(),
+  n_shadow: z.number(),
+  p_value: z.number().nullable(),
+});
+
+/** The disagreement report of a shadow set with its gold set (`touchstone drift --json`). */
+export const DriftReportSchema = z.object({
+  status: z.enum(['ok', 'alert']),
+  gold_set: z.string(),
+  shadow_id: z.string(),
+  window: z.object({ start: z.string(), end: z.string() }),
+  /** Tests whose q < α and whose effect reaches its threshold. */
+  alerts: z.array(DriftAlertSchema),
+  /** Significant PSI in the 0.1–0.25 band (or the configured warn band) without an alert. */
+  warnings: z.array(DriftAlertSchema),
+  pass_rate: RateSchema.extend({
+    threshold: z.number(),
+    /** Judge-error-corrected shadow pass rate (Rogan–Gladen) when gold items carry judge scores; else null. */
+    corrected_shadow: z.object({ estimate: z.number(), ci: Ci, judge: z.string(), n_calibration: z.number() }).nullable(),
+  }),
+  pass_rate_by_slice: z.array(RateSchema),
+  slices: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), window_requests: z.number(), shadow_share: z.number() })),
+  slice_mix: z.object({ chi2: z.number(), df: z.number(), p_value: z.number(), psi: z.number(), js_distance: z.number(), cramers_v: z.number() }).nullable(),
+  numeric: z.array(z.object({ feature: z.string(), n_gold: z.number(), n_shadow: z.number(), gold_median: z.number(), shadow_median: z.number(), ks_d: z.number(), p_value: z.number(), wasserstein: z.number(), psi: z.number() })),
+  metadata: z.array(z.object({
+    key: z.string(),
+    unseen_share: z.number(),
+    turnover_share: z.number().nullable(),
+    unseen_p_value: z.number().nullable(),
+    mix: z.object({ p_value: z.number(), psi: z.number(), js_distance: z.number(), chi2: z.number(), df: z.number() }).nullable(),
+    top: z.array(z.object({ value: z.string(), baseline_share: z.number(), window_share: z.number(), unseen: z.boolean() })),
+  })),
+  coverage: z.object({ similarity_threshold: z.number(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
+  coverage_gaps: z.array(z.object({ size: z.number(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number() })),
+  stale_gold: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), last_seen: z.string().nullable(), p_value: z.number() })),
+  /** Every test run, with its effect, p-value and BH q-value. */
+  tests: z.array(DriftAlertSchema.extend({ status: z.enum(['alert', 'warn', 'ok']) })),
+  thresholds: z.record(z.string(), z.number()),
+  /** What could not be tested and why (no slices in traffic, no texts in gold, short history …). */
+  notes: z.array(z.string()),
+});
+export type DriftReport = z.infer<typeof DriftReportSchema>;

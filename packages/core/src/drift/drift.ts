@@ -1,0 +1,37 @@
+import { requireGoldSet } from '../gold/gold-set.js';
+import { requireShadowSet } from '../shadow/shadow-set.js';
+import type { Store } from '../store/store.js';
+import { analyzeDrift } from './analyze-drift.js';
+import type { DriftConfig } from './drift-config.js';
+import type { DriftReport } from './drift-report.js';
+import { loadDriftInputs, type PassRateCorrector } from './load-drift-inputs.js';
+
+export interface DriftOptions {
+  readonly goldSet: string;
+  /** Shadow set id; the gold set's newest when absent. */
+  readonly shadowId?: string;
+  readonly config?: DriftConfig;
+  readonly corrector?: PassRateCorrector;
+}
+
+/** Default judge score at which a shadow request passes. */
+export const DEFAULT_PASS_THRESHOLD = 0.5;
+
+/**
+ * The disagreement of a shadow set with its gold set: pass rates (with the judge-error-corrected
+ * shadow rate when a corrector and a calibration exist), input drift, metadata drift, coverage
+ * gaps and stale gold slices, every test with an effect size and a BH q-value.
+ */
+export async function driftReport(store: Store, options: DriftOptions): Promise<DriftReport> {
+  const gold = await requireGoldSet(store, options.goldSet);
+  const shadow = await requireShadowSet(store, options.goldSet, options.shadowId);
+  const config = options.config ?? {};
+  const inputs = await loadDriftInputs(store, gold, shadow, {
+    passThreshold: config.pass_threshold ?? shadow.params.pass_threshold ?? DEFAULT_PASS_THRESHOLD,
+    ...(config.metadata_keys === undefined ? {} : { metadataKeys: config.metadata_keys }),
+    ...(config.top_k === undefined ? {} : { topK: config.top_k }),
+    ...(config.judge === undefined ? {} : { judge: config.judge }),
+    ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
+  });
+  return analyzeDrift(inputs, { ...(config.thresholds === undefined ? {} : { thresholds: config.thresholds }), ...(config.coverage === undefined ? {} : { coverage: config.coverage }) });
+}

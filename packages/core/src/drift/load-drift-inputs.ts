@@ -1,0 +1,106 @@
+import { parseDuration } from '../config/duration.js';
+import type { GoldSet } from '../gold/gold-set.js';
+import type { ShadowSet } from '../shadow/shadow-set.js';
+import type { Store } from '../store/store.js';
+import type { DriftInputs } from './analyze-drift.js';
+import { calibrationSql, goldItemsSql, judgesSql, metadataCountsSql, shadowItemsSql, windowSlicesSql } from './drift-sql.js';
+import type { MetadataCounts } from './metadata-drift.js';
+
+/** The judge-error correction hook: @touchstone/judge-calibration's correctedPassRate fits it. */
+export type PassRateCorrector = (input: { labels: number[]; predictions: number[]; unlabeledPredictions: number[] }) => { estimate: number; ci: [number, number] };
+
+export interface LoadOptions {
+  readonly passThreshold: number;
+  readonly metadataKeys?: readonly string[];
+  readonly topK?: number;
+  /** Judge whose scores on gold items calibrate the traffic judge (default: the only judge, if exactly one). */
+  readonly judge?: string;
+  readonly corrector?: PassRateCorrector;
+}
+
+/** Baseline for metadata: three window-lengths before the window (two are needed to measure turnover). */
+const BASELINE_WINDOWS = 3;
+
+/** Reads everything `analyzeDrift` needs for a shadow set from the store. */
+export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: ShadowSet, options: LoadOptions): Promise<DriftInputs> {
+  const notes: string[] = [];
+  const window = { start: shadow.window_start, end: shadow.window_end };
+  const goldRows = await store.all<{ slice: string | null; pass: boolean | null; input: string | null; input_chars: number | null; output_chars: number | null }>(goldItemsSql(gold.scale, gold.name));
+  const shadowRows = await store.all<{ slice: string | null; judge_score: number | null; weight: number; input: string; input_chars: number; output_chars: number | null; metadata: string | null }>(shadowItemsSql(shadow.shadow_id));
+  const sliceRows = await store.all<{ slice: string | null; n_window: number; last_before: string | null }>(windowSlicesSql(window));
+  const windowSlices = new Map<string, number>();
+  const lastSeen = new Map<string, string>();
+  let windowNoSlice = 0;
+  for (const r of sliceRows) {
+    if (r.slice === null) windowNoSlice += r.n_window;
+    else {
+      if (r.n_window > 0) windowSlices.set(r.slice, r.n_window);
+      if (r.last_before !== null) lastSeen.set(r.slice, r.last_before);
+    }
+  }
+
+  const keys = options.metadataKeys ?? topMetadataKeys(shadowRows.map((r) => r.metadata), 20);
+  const metadata: MetadataCounts[] = [];
+  if (keys.length > 0) {
+    const w = parseDuration(shadow.params.window);
+    const startMs = Date.parse(window.start);
+    const rows = await store.all<{ key: string; value: string; baseline: number; window: number; unseen: boolean; win_unseen: number; last_unseen: number; last_total: number }>(
+      metadataCountsSql(keys, window, new Date(startMs - BASELINE_WINDOWS * w).toISOString(), new Date(startMs - w).toISOString(), options.topK ?? 20),
+    );
+    for (const key of keys) {
+      const mine = rows.filter((r) => r.key === key);
+      const firstBaseline = mine.reduce((a, r) => a + r.baseline - r.last_total, 0);
+      metadata.push({
+        key,
+        values: mine.map((r) => ({ value: r.value, baseline: r.baseline, window: r.window, unseen: r.unseen })),
+        windowUnseen: mine.reduce((a, r) => a + r.win_unseen, 0),
+        windowTotal: mine.reduce((a, r) => a + r.window, 0),
+        // Turnover needs history before the baseline's last window; without it, no test.
+        turnoverUnseen: firstBaseline > 0 ? mine.reduce((a, r) => a + r.last_unseen, 0) : 0,
+        turnoverTotal: firstBaseline > 0 ? mine.reduce((a, r) => a + r.last_total, 0) : 0,
+      });
+    }
+  }
+
+  const shadowPass = shadowRows.map((r) => (r.judge_score === null ? null : r.judge_score >= options.passThreshold));
+  let corrected: DriftInputs['corrected'] = null;
+  const judges = await store.all<{ judge: string; n: number }>(judgesSql(gold.name));
+  const judge = options.judge ?? (judges.length === 1 ? judges[0]?.judge : undefined);
+  if (options.corrector === undefined) notes.push('judge-error correction: not available in this build (no corrector supplied)');
+  else if (judge === undefined) notes.push(judges.length === 0 ? 'judge-error correction: the gold set has no judge scores to calibrate against' : `judge-error correction: several judges scored the gold set (${judges.map((j) => j.judge).join(', ')}); name one with drift.judge`);
+  else {
+    const cal = await store.all<{ pass: boolean; score_value: number }>(calibrationSql(gold.scale, gold.name, judge));
+    const unlabeled = shadowPass.filter((p): p is boolean => p !== null).map((p) => (p ? 1 : 0));
+    try {
+      const r = options.corrector({ labels: cal.map((c) => (c.pass ? 1 : 0)), predictions: cal.map((c) => (c.score_value >= options.passThreshold ? 1 : 0)), unlabeledPredictions: unlabeled });
+      corrected = { estimate: r.estimate, ci: [r.ci[0], r.ci[1]], judge, n_calibration: cal.length };
+    } catch (error) {
+      notes.push(`judge-error correction with judge "${judge}" not possible: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return {
+    goldSet: gold.name,
+    shadowId: shadow.shadow_id,
+    window,
+    gold: goldRows,
+    shadow: shadowRows.map((r, i) => ({ slice: r.slice, pass: shadowPass[i] ?? null, weight: r.weight, input: r.input, input_chars: r.input_chars, output_chars: r.output_chars })),
+    windowSlices,
+    windowNoSlice,
+    lastSeen,
+    metadata,
+    passThreshold: options.passThreshold,
+    corrected,
+    notes,
+  };
+}
+
+/** The most frequent metadata keys among the shadow items. */
+function topMetadataKeys(metadata: readonly (string | null)[], max: number): string[] {
+  const counts = new Map<string, number>();
+  for (const m of metadata) {
+    if (m === null) continue;
+    for (const k of Object.keys(JSON.parse(m) as Record<string, unknown>)) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([k]) => k).sort();
+}
