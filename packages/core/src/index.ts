@@ -55,5 +55,26 @@ export { prepareImport, type PrepareImportOptions, type PreparedImport } from '.
 export { importNotes } from './importers/import-summary.js';
 export type { Importer, ImportItem, ImportKind, ImportRecord, ImportSkip } from './importers/import-item.js';
 
+// shadow sets, drift and the drift-check cron job
+export { buildShadowSet, windowFor, SHADOW_DEFAULTS, type BuildShadowOptions } from './shadow/build-shadow-set.js';
+export { findShadowSet, requireShadowSet, listShadowSets } from './shadow/shadow-set.js';
+export { allocate, type Stratum } from './shadow/allocation.js';
+export { driftReport, DEFAULT_PASS_THRESHOLD, type DriftOptions } from './drift/drift.js';
+export { analyzeDrift, type DriftInputs, type AnalyzeOptions } from './drift/analyze-drift.js';
+export { runDriftCheck, type DriftCheckOptions } from './drift/drift-check.js';
+export { appendDriftRun, listDriftRuns } from './drift/drift-runs.js';
+export { postWebhook, type WebhookResult } from './drift/post-webhook.js';
+export { DEFAULT_THRESHOLDS, DEFAULT_COVERAGE } from './drift/drift-config.js';
+export type { PassRateCorrector } from './drift/load-drift-inputs.js';
+export { parseDuration } from './config/duration.js';
+export { createRedactor, type Redactor } from './pii/redact.js';
+export { luhnValid } from './pii/luhn.js';
+export { BUILTIN_PII_RULES, type BuiltinPiiRule } from './pii/pii-rules.js';
+export { normalizeText } from './text/normalize-text.js';
+export { nearDuplicates, type NearDuplicateOptions } from './text/near-duplicates.js';
+export { tfidfVectors, type SparseRows } from './text/tfidf.js';
+export { invertedIndex, nearestNeighbours, type Nearest } from './text/nearest-neighbour.js';
+export { leaderClusters, type Cluster } from './text/leader-clusters.js';
+
 // schemas (also at '@touchstone/core/schemas')
 export * as schemas from './schemas.js';
