@@ -27,3 +27,14 @@ describe('pairedBootstrapCi', () => {
     expect(() => pairedBootstrapCi([Number.NaN])).toThrow(RangeError);
   });
 });
+
+describe('pairedBootstrapCi on few distinct values (multinomial counts)', () => {
+  it('agrees with scipy on a 1–5-scale difference sample', () => {
+    // d: 400 × -1, 900 × 0, 500 × 1, 200 × 2 (n = 2000): mean 0.25, sd 0.8876.
+    // scipy 1.17.1: bootstrap((d,), np.mean, method='percentile', n_resamples=200000, random_state=1) -> (0.211, 0.289)
+    const d = [...Array<number>(400).fill(-1), ...Array<number>(900).fill(0), ...Array<number>(500).fill(1), ...Array<number>(200).fill(2)];
+    const [lo, hi] = pairedBootstrapCi(d, { resamples: 20000, seed: 2 });
+    expect(Math.abs(lo - 0.211)).toBeLessThan(0.003);
+    expect(Math.abs(hi - 0.289)).toBeLessThan(0.003);
+  });
+});
