@@ -1,12 +1,17 @@
 import type { CommandModule } from '../command-module.js';
+import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
+import { driftCommand } from './drift.js';
+import { driftCheckCommand } from './drift-check.js';
 import { goldCommand } from './gold.js';
 import { ingestCommand } from './ingest.js';
 import { judgeCommand } from './judge.js';
 import { provenanceCommand } from './provenance.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
+import { shadowCommand } from './shadow.js';
+import { skewCommand } from './skew.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `touchstone` command, in the order `--help` lists them. One line per command module. */
@@ -16,8 +21,13 @@ export const COMMANDS: readonly CommandModule[] = [
   provenanceCommand,
   verifyCommand,
   goldCommand,
+  skewCommand,
   judgeCommand,
+  shadowCommand,
+  driftCommand,
+  driftCheckCommand,
   runCommand,
   diffCommand,
   schemaCommand,
+  auditCommand,
 ];

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { EXIT, type Store } from '@touchstone/core';
+import type { CommandModule } from '../command-module.js';
+import type { CliContext } from '../context.js';
+import { parseOptions } from '../parse-options.js';
+import { createProgress } from '../progress/create-progress.js';
+import { printJson, runAction } from '../run-action.js';
+import { runComputeTask } from '../ui/compute/compute-tasks.js';
+import { auditDocument } from '../ui/data/audit-document.js';
+import { createAuditSource } from '../ui/data/audit-source.js';
+import { resolveGoldSet } from '../ui/data/resolve-gold-set.js';
+import { renderAuditSummary } from '../ui/static/render-audit-summary.js';
+import { withStore } from '../with-store.js';
+
+const Options = z.object({ gold: z.string().min(1).optional(), json: z.boolean().optional() });
+
+export const auditCommand: CommandModule = {
+  register(program, { ctx, setExit }) {
+    program
+      .command('audit')
+      .description('interactive terminal audit of a gold set: overview, labelers, drift, judge, items')
+      .option('--gold <name>', 'gold set to audit (default: the only one in the store)')
+      .option('--json', 'print the whole audit as one JSON document (no terminal UI)')
+      .addHelpText('after', `
+Screens: Overview (health at a glance), Labelers (sortable; Enter drills into one: leniency by slice,
+timeline, fatigue, guideline versions, items whose consensus depends on them), Drift, Judge, and Items
+(search; an item's text and full label history with batch, file, actor and guideline version).
+Keys: ↑↓ or j/k move, Tab switches screens, Enter drills in, Esc goes back, / searches, ? help, q quits.
+Colour follows NO_COLOR. When stdout is not a terminal it prints a static summary instead.
+audit explores; it exits 0. The gates are touchstone verify, skew and drift-check.
+
+Examples:
+  touchstone audit --gold support
+  touchstone audit --gold support --json | jq '.provenance.concentration'`)
+      .action(async (raw: unknown, cmd: Command) => {
+        const opts = parseOptions(Options, raw, 'audit');
+        const json = opts.json === true;
+        setExit(await runAction(ctx, json, () => withStore(ctx, cmd, 'read', async (store) => {
+          const goldSet = await resolveGoldSet(store, opts.gold, 'audit');
+          if (!json && ctx.isTTY) {
+            // React and Ink load only here: every other path (--json, pipes, cron) stays lean.
+            const { runAuditUi } = await import('../ui/run-audit-ui.js');
+            await runAuditUi(store, { goldSet, env: ctx.env });
+            return EXIT.ok;
+          }
+          const doc = await staticAudit(ctx, store, goldSet, json);
+          if (json) printJson(ctx, doc);
+          else ctx.stdout(renderAuditSummary(doc));
+          return EXIT.ok;
+        })));
+      });
+  },
+};
+
+/** The audit document computed in-process (no worker), with a spinner on a terminal stderr. */
+async function staticAudit(ctx: CliContext, store: Store, goldSet: string, json: boolean) {
+  const source = await createAuditSource(store, { goldSet, compute: (r) => runComputeTask(store, r), sanitize: !json });
+  const progress = createProgress(ctx, 'auditing', { json });
+  try {
+    return await auditDocument(source, (section) => progress.label(`auditing: ${section}`));
+  } finally {
+    progress.done();
+  }
+}
