@@ -1,11 +1,20 @@
+import { Command } from 'commander';
 import { EXIT, type ExitCode } from '@touchstone/core';
+import { configureDriftCheck } from './commands/drift-check.js';
 import { processContext } from './context.js';
+import { runProgram } from './program.js';
 
 /**
- * Entry of the `drift-check` binary (cron). It must never import React or Ink: it loads only the
- * drift-check command module. Until the shadow-set issue lands, it reports that and exits 2.
+ * Entry of the `drift-check` binary (cron). It loads only the drift-check command and its
+ * renderers — never the command registry, React or Ink — so it starts fast (test/drift-check-lean.test.ts).
  */
-export async function main(_argv: readonly string[]): Promise<ExitCode> {
-  processContext().stderr('drift-check: not available yet (shadow sets and drift are a later issue)\n');
-  return EXIT.usage;
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const ctx = processContext();
+  let code: ExitCode = EXIT.ok;
+  const program = new Command('drift-check')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .exitOverride();
+  configureDriftCheck(program, { ctx, setExit: (c) => { code = c; } }, true);
+  return runProgram(program, argv, () => code);
 }

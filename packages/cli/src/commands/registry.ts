@@ -1,5 +1,4 @@
 import type { CommandModule } from '../command-module.js';
-import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
 import { driftCommand } from './drift.js';
@@ -11,7 +10,6 @@ import { provenanceCommand } from './provenance.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { shadowCommand } from './shadow.js';
-import { skewCommand } from './skew.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `touchstone` command, in the order `--help` lists them. One line per command module. */
@@ -21,7 +19,6 @@ export const COMMANDS: readonly CommandModule[] = [
   provenanceCommand,
   verifyCommand,
   goldCommand,
-  skewCommand,
   judgeCommand,
   shadowCommand,
   driftCommand,
@@ -29,5 +26,4 @@ export const COMMANDS: readonly CommandModule[] = [
   runCommand,
   diffCommand,
   schemaCommand,
-  auditCommand,
 ];

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig, type schemas } from '@touchstone/core';
+import type { CliContext } from '../context.js';
+import { numberArg } from '../parse-options.js';
+
+/** Threshold and config flags shared by `drift`, `drift-check` and `shadow build`. */
+export const ThresholdFlags = z.object({
+  config: z.string().optional(),
+  passThreshold: z.number().optional(),
+  q: z.number().gt(0).lt(1).optional(),
+  psiWarn: z.number().positive().optional(),
+  psiAlert: z.number().positive().optional(),
+  jsDistance: z.number().positive().max(1).optional(),
+  ksD: z.number().positive().max(1).optional(),
+  passRateDiff: z.number().positive().max(1).optional(),
+  coverageSimilarity: z.number().gt(0).max(1).optional(),
+});
+export type ThresholdFlagValues = z.infer<typeof ThresholdFlags>;
+
+export function addConfigFlag(cmd: Command): Command {
+  return cmd.option('--config <file>', 'read settings from this touchstone.config.json (default: ./touchstone.config.json when present)');
+}
+
+export function addThresholdFlags(cmd: Command): Command {
+  return cmd
+    .option('--pass-threshold <score>', 'a request passes when its judge score is ≥ this (default 0.5)', numberArg('--pass-threshold'))
+    .option('--q <alpha>', 'false discovery rate for Benjamini–Hochberg across all tests (default 0.05)', numberArg('--q'))
+    .option('--psi-warn <psi>', 'PSI reported as a warning (default 0.1)', numberArg('--psi-warn'))
+    .option('--psi-alert <psi>', 'PSI that alerts (default 0.25)', numberArg('--psi-alert'))
+    .option('--js-distance <d>', 'Jensen–Shannon distance (base 2) of a mix that alerts (default 0.1)', numberArg('--js-distance'))
+    .option('--ks-d <d>', 'Kolmogorov–Smirnov D of input/output length that alerts (default 0.1)', numberArg('--ks-d'))
+    .option('--pass-rate-diff <d>', 'gold − shadow pass-rate difference that alerts (default 0.05)', numberArg('--pass-rate-diff'))
+    .option('--coverage-similarity <s>', 'cosine similarity of a close gold neighbour (default: auto, gold\'s own 5% quantile)', numberArg('--coverage-similarity'));
+}
+
+/** The drift section of the config with flags laid over it (flags win). */
+export function driftConfigFrom(config: schemas.TouchstoneConfig, flags: ThresholdFlagValues): schemas.DriftConfig {
+  const d = config.drift ?? {};
+  const thresholds = { ...d.thresholds };
+  const set = <K extends keyof NonNullable<schemas.DriftConfig['thresholds']>>(k: K, v: number | undefined): void => {
+    if (v !== undefined) thresholds[k] = v;
+  };
+  set('q', flags.q);
+  set('psi_warn', flags.psiWarn);
+  set('psi_alert', flags.psiAlert);
+  set('js_distance', flags.jsDistance);
+  set('ks_d', flags.ksD);
+  set('pass_rate_diff', flags.passRateDiff);
+  const coverage = { ...d.coverage, ...(flags.coverageSimilarity === undefined ? {} : { similarity: flags.coverageSimilarity }) };
+  return { ...d, thresholds, coverage, ...(flags.passThreshold === undefined ? {} : { pass_threshold: flags.passThreshold }) };
+}
+
+export function loadCliConfig(ctx: CliContext, file: string | undefined): schemas.TouchstoneConfig {
+  return loadConfig(ctx.cwd, file).config;
+}
