@@ -1,4 +1,5 @@
 import type { CommandModule } from '../command-module.js';
+import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { diffCommand } from './diff.js';
 import { driftCommand } from './drift.js';
@@ -10,6 +11,7 @@ import { provenanceCommand } from './provenance.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { shadowCommand } from './shadow.js';
+import { skewCommand } from './skew.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `touchstone` command, in the order `--help` lists them. One line per command module. */
@@ -19,6 +21,7 @@ export const COMMANDS: readonly CommandModule[] = [
   provenanceCommand,
   verifyCommand,
   goldCommand,
+  skewCommand,
   judgeCommand,
   shadowCommand,
   driftCommand,
@@ -26,4 +29,5 @@ export const COMMANDS: readonly CommandModule[] = [
   runCommand,
   diffCommand,
   schemaCommand,
+  auditCommand,
 ];
