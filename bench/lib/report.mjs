@@ -50,7 +50,7 @@ export function markdownTable(result) {
 
 export function machineMarkdown(m) {
   return [
-    `- date: ${m.date}`,
+    `- date: ${m.date}; code: commit ${m.commit}`,
     `- CPU: ${m.cpu}, ${m.cores} cores; RAM ${m.ram_gib} GiB; ${m.os}`,
     `- Node ${m.node}; DuckDB ${m.duckdb}`,
     `- Python peers: ${m.python.length > 0 ? m.python.join(', ') : 'not available'}`,
