@@ -10,7 +10,7 @@ import type { EvalRun, RunItem } from './eval-run.js';
  * each run with probability 1/2): a pass rate of 80% and 8% of items discordant between two runs of
  * the same system — the churn of re-running a near-deterministic (temperature 0) system. The 8-point
  * drop turns 1/9 of one slice's stable passes into stable failures; the other nine slices each gain
- * 2 points (40% of stable failures fixed), so the overall pass rate rises by ~1 point.
+ * 3 points (a quarter of their stable failures fixed), so the overall pass rate rises by ~1.9 points.
  *
  * Reduced runs by default (fast); TOUCHSTONE_FULL_SIM=1 runs the full count. Bounds allow for
  * simulation error: a rate whose true value is exactly at its requirement passes with probability
@@ -58,22 +58,24 @@ describe(`diff simulation, pass/fail (${RUNS} runs${FULL ? ', full' : ', reduced
     let caught = 0;
     let overallRose = 0;
     let otherAlarms = 0;
+    let overallDelta = 0;
     for (let r = 0; r < RUNS; r++) {
       const rng = createRng(50_000 + r);
       const kinds = itemKinds(rng);
       const candidate = kinds.map((slice, s) => slice.map((k): Kind => {
         if (s === 0 && k === 'pass' && rng.next() < 0.08 / 0.72) return 'fail';
-        if (s !== 0 && k === 'fail' && rng.next() < 0.4) return 'pass';
+        if (s !== 0 && k === 'fail' && rng.next() < 0.25) return 'pass';
         return k;
       }));
       const report = diffRuns(passRun('base', kinds, rng), passRun('cand', candidate, rng), { bootstrapResamples: 100 });
       if (report.regressions.includes('slice-0')) caught += 1;
       if (report.overall.delta > 0) overallRose += 1;
+      overallDelta += report.overall.delta;
       if (report.regressions.some((s) => s !== 'slice-0')) otherAlarms += 1;
     }
-    console.info(`8-point drop: caught in ${caught}/${RUNS} runs; overall delta > 0 in ${overallRose}; other slices flagged in ${otherAlarms}`);
+    console.info(`8-point drop: caught in ${caught}/${RUNS} runs; overall delta > 0 in ${overallRose} (mean ${((100 * overallDelta) / RUNS).toFixed(2)} points); other slices flagged in ${otherAlarms}`);
     expect(caught / RUNS).toBeGreaterThanOrEqual(0.9 - allowance(0.9, RUNS));
-    // The overall pass rate rises by ~1 point (SE ≈ 0.3 points): it is positive in nearly every run.
+    // The overall pass rate rises by ~1.9 points (SE ≈ 0.5 points): its observed delta is positive in nearly every run.
     expect(overallRose / RUNS).toBeGreaterThanOrEqual(0.95);
     expect(otherAlarms / RUNS).toBeLessThanOrEqual(0.05 + allowance(0.05, RUNS));
   });
