@@ -9,6 +9,8 @@ export interface BootstrapOptions {
   readonly confidence?: number;
   /** RNG seed: the same data, options and seed give the same intervals. */
   readonly seed?: number;
+  /** 'auto' (default) draws counts of distinct rows when they are few; 'items' always resamples items. */
+  readonly sampler?: 'auto' | 'items';
 }
 
 export interface BootstrapMeansResult {
@@ -43,7 +45,7 @@ export function bootstrapMeans(columns: readonly ArrayLike<number>[], options: B
   }
   if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`bootstrapMeans: resamples must be a positive integer, got ${resamples}`);
   const rng = createRng(options.seed ?? 1);
-  const grouped = groupRows(columns, n);
+  const grouped = options.sampler === 'items' ? undefined : groupRows(columns, n);
   const sampler = grouped === undefined ? 'items' : 'counts';
   const replicates = columns.map(() => new Float64Array(resamples));
   const estimates = grouped === undefined ? columns.map((c) => mean(c, n)) : groupedMeans(grouped, n);
