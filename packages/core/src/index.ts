@@ -76,5 +76,13 @@ export { tfidfVectors, type SparseRows } from './text/tfidf.js';
 export { invertedIndex, nearestNeighbours, type Nearest } from './text/nearest-neighbour.js';
 export { leaderClusters, type Cluster } from './text/leader-clusters.js';
 
+// labeler skew (agreement, leniency, drift, fatigue, impact)
+export { skew } from './skew/skew.js';
+export { analyzeSkew } from './skew/analyze-skew.js';
+export { loadSkewData } from './skew/load-skew-data.js';
+export { skewDataFromRecords, type SkewLabelRecord } from './skew/skew-data-from-records.js';
+export { skewSql, judgeScoresSql } from './skew/skew-sql.js';
+export type { SkewData } from './skew/skew-data.js';
+
 // schemas (also at '@touchstone/core/schemas')
 export * as schemas from './schemas.js';

@@ -3,8 +3,8 @@ import type { SkewFlag, SkewReport } from './skew-report.js';
 
 /**
  * Share of items per labeler: the largest share, the Herfindahl–Hirschman index over labelers'
- * shares of labels (in [1/k, 1]), and a headline naming the flagged labeler with the largest share —
- * a skewed labeler who holds much of the gold set matters most.
+ * shares of labels (in [1/k, 1]), and a headline: the finding ranked first by impact (flags come
+ * sorted), with the labeler's share — a skewed labeler who holds much of the gold set matters most.
  */
 export function concentration(data: SkewData, byLabeler: readonly Int32Array[], flags: readonly SkewFlag[]): SkewReport['concentration'] {
   const nItems = data.itemStart.length - 1;
@@ -19,7 +19,7 @@ export function concentration(data: SkewData, byLabeler: readonly Int32Array[], 
     const j = data.labelerIds.indexOf(id);
     return j < 0 || nItems === 0 ? 0 : byLabeler[j]!.length / nItems;
   };
-  const top = [...flags].sort((a, b) => share(b.labeler_id) - share(a.labeler_id) || b.impact.flipped_items - a.impact.flipped_items)[0];
+  const top = flags[0];
   const headline = top === undefined ? null
     : `${top.labeler_id} labeled ${(100 * share(top.labeler_id)).toFixed(1)}% of the items and is ${top.kind === 'leniency' || top.kind === 'severity' ? top.direction : `${top.kind} (${top.direction})`}` +
       `${top.slice === null ? '' : ` on slice "${top.slice}"`} by ${top.effect >= 0 ? '+' : ''}${top.effect.toFixed(3)} (q = ${top.q_value.toPrecision(2)}); ` +

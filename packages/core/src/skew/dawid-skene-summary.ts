@@ -24,7 +24,7 @@ export function dawidSkeneSummary(data: SkewData, maxIterations = 100): DawidSke
   const nItems = data.itemStart.length - 1;
   const item = new Int32Array(data.labeler.length);
   for (let i = 0; i < nItems; i++) item.fill(i, data.itemStart[i]!, data.itemStart[i + 1]!);
-  const r = dawidSkene({ nItems, nLabelers: data.labelerIds.length, nClasses: K, item, labeler: data.labeler, label: data.category }, { maxIterations, tolerance: 1e-7 });
+  const r = dawidSkene({ nItems, nLabelers: data.labelerIds.length, nClasses: K, item, labeler: data.labeler, label: data.category }, { maxIterations, tolerance: 1e-6 });
   const passing = classPasses(data);
   let expectedPass = 0;
   for (let i = 0; i < nItems; i++) for (let k = 0; k < K; k++) if (passing[k]) expectedPass += r.posteriors[i * K + k]!;

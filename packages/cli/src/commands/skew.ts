@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { EXIT, skew } from '@touchstone/core';
+import type { CommandModule } from '../command-module.js';
+import { parseOptions } from '../parse-options.js';
+import { renderSkew } from '../render/skew.js';
+import { printJson, runAction } from '../run-action.js';
+import { withStore } from '../with-store.js';
+
+/** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
+const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
+const intText = numberText.pipe(z.number().int('expects a whole number'));
+
+const Options = z.object({
+  gold: z.string().min(1),
+  alpha: numberText.pipe(z.number().gt(0, 'must be in (0, 1)').lt(1, 'must be in (0, 1)')).optional(),
+  permutations: intText.pipe(z.number().min(0, 'must be ≥ 0').max(1_000_000, 'must be ≤ 1000000')).optional(),
+  seed: intText.optional(),
+  bootstrap: intText.pipe(z.number().min(0, 'must be ≥ 0').max(100_000, 'must be ≤ 100000')).optional(),
+  minLabels: intText.pipe(z.number().min(2, 'must be ≥ 2')).optional(),
+  minEffect: numberText.pipe(z.number().min(0, 'must be ≥ 0')).optional(),
+  json: z.boolean().optional(),
+});
+
+const HELP = `
+What it computes:
+  agreement   Krippendorff's alpha at the gold set's scale (missing labels allowed), Fleiss' kappa when
+              every item has the same number of labels, Gwet's AC1/AC2, pairwise Cohen's kappa; bootstrap
+              intervals over items; overall and per slice
+  consensus   majority/median and Dawid-Skene (each labeler's estimated confusion matrix in --json)
+  leniency    each labeler and labeler x slice against peers on the same items (leave-one-out mean of
+              co-labelers); when most items have one label, against other labelers on the same slice
+              (adjusted for a judge's scores when a judge scored the items). Permutation test that
+              shuffles labels among the labelers of each item; Benjamini-Hochberg over every test
+  time        drift across calendar time and guideline versions; fatigue within a session
+  impact      leave-one-labeler-out: consensus labels that flip, gold pass-rate shift, items to relabel
+
+Every flag says which comparison it rests on and its caveat, and is ranked by impact. Exit 0 when
+nothing is flagged, 1 when anything is (a finding), 2 on bad options, 3 on a missing store or gold set.
+
+Examples:
+  touchstone skew --gold support
+  touchstone skew --gold support --json | jq '.flags[0]'
+  touchstone skew --gold rte --alpha 0.01 --permutations 5000 --seed 7
+Then re-score without a flagged labeler:
+  touchstone gold snapshot support --tag without-L07 --exclude-labeler L07`;
+
+export const skewCommand: CommandModule = {
+  register(program, { ctx, setExit }) {
+    program
+      .command('skew')
+      .description('labeler skew: agreement, leniency per labeler and slice, drift, fatigue, and each labeler\'s impact on gold (exit 1 when flagged)')
+      .requiredOption('--gold <name>', 'gold set name')
+      .option('--alpha <q>', 'false discovery rate over all tests (Benjamini-Hochberg)', '0.05')
+      .option('--permutations <n>', 'Monte-Carlo permutations per leniency test', '1000')
+      .option('--seed <n>', 'random seed (permutations, bootstrap)', '1')
+      .option('--bootstrap <n>', 'bootstrap resamples of items for agreement intervals (0: none)', '200')
+      .option('--min-labels <n>', 'fewest compared labels for a labeler or labeler x slice test', '10')
+      .option('--min-effect <x>', 'smallest |effect| in label units that can be flagged', '0')
+      .option('--json', 'print one JSON document')
+      .addHelpText('after', HELP)
+      .action(async (raw: unknown, cmd: Command) => {
+        const json = (raw as { json?: unknown }).json === true;
+        setExit(await runAction(ctx, json, async () => {
+          const opts = parseOptions(Options, raw, 'skew');
+          const report = await withStore(ctx, cmd, 'read', (store) => skew(store, {
+            goldSet: opts.gold,
+            ...(opts.alpha === undefined ? {} : { alpha: opts.alpha }),
+            ...(opts.permutations === undefined ? {} : { permutations: opts.permutations }),
+            ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+            ...(opts.bootstrap === undefined ? {} : { bootstrap: opts.bootstrap }),
+            ...(opts.minLabels === undefined ? {} : { minLabels: opts.minLabels }),
+            ...(opts.minEffect === undefined ? {} : { minEffect: opts.minEffect }),
+          }));
+          if (opts.json === true) printJson(ctx, report);
+          else ctx.stdout(renderSkew(report));
+          return report.flags.length > 0 ? EXIT.finding : EXIT.ok;
+        }));
+      });
+  },
+};
