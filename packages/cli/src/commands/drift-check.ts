@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT, postWebhook, runDriftCheck, Store, UsageError, type schemas } from '@touchstone/core';
+import { EXIT, postWebhook, runDriftCheck, Store, StoreError, UsageError, type schemas } from '@touchstone/core';
 import type { CommandEnv, CommandModule } from '../command-module.js';
 import { defaultActor, resolveDbPath } from '../context.js';
 import { numberArg, parseOptions } from '../parse-options.js';
@@ -77,7 +77,10 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       if (gold === undefined) throw new UsageError('NO_GOLD', 'drift-check: name the gold set with --gold NAME or drift_check.gold in touchstone.config.json');
       const s = config.shadow ?? {};
       const drift = driftConfigFrom(config, flags);
-      const store = await Store.open(resolveDbPath(ctx, flags.db ?? config.db), flags.wait === true ? { waitMs: 600_000 } : {});
+      const dbPath = resolveDbPath(ctx, flags.db ?? config.db);
+      // A cron job must not create an empty store from a mistyped path.
+      if (!existsSync(dbPath)) throw new StoreError('STORE_NOT_FOUND', `no Touchstone store at ${dbPath}: ingest gold labels and traffic first, or pass --db / set "db" in the config`);
+      const store = await Store.open(dbPath, flags.wait === true ? { waitMs: 600_000 } : {});
       let result: schemas.DriftCheckResult;
       try {
         result = await runDriftCheck(store, {
