@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDrift } from './analyze-drift.js';
+import { makeWorld, NO_DRIFT, simulate, type Scenario } from './test-helpers/simulate.js';
+
+// Simulation of the whole detector (every test, BH across them, the effect rule) on a synthetic world:
+// 20 intents with Zipf-like traffic, each with its own pseudo-words plus shared ones. Reduced seed
+// counts by default; TOUCHSTONE_FULL_SIM=1 (set by bench/) runs ten times more. Bounds allow two
+// binomial standard errors of simulation error around the target rate.
+const FULL = process.env['TOUCHSTONE_FULL_SIM'] === '1';
+const world = makeWorld(20, 7);
+
+function alertRate(scenario: Scenario, runs: number, firstSeed: number, kinds?: readonly string[]): { rate: number; byKind: Record<string, number> } {
+  let hits = 0;
+  const byKind: Record<string, number> = {};
+  for (let seed = firstSeed; seed < firstSeed + runs; seed++) {
+    const report = analyzeDrift(simulate(world, scenario, seed));
+    const relevant = report.alerts.filter((a) => kinds === undefined || kinds.includes(a.kind));
+    if (relevant.length > 0) hits++;
+    for (const a of report.alerts) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
+  }
+  return { rate: hits / runs, byKind };
+}
+
+const se = (p: number, n: number): number => Math.sqrt((p * (1 - p)) / n);
+
+describe('drift detector simulation', () => {
+  it('windows drawn from the gold distribution alert in at most 5% of runs', () => {
+    const runs = FULL ? 400 : 40;
+    const { rate, byKind } = alertRate(NO_DRIFT, runs, 1000);
+    expect(rate, JSON.stringify(byKind)).toBeLessThanOrEqual(0.05 + 2 * se(0.05, runs));
+  }, 300_000);
+
+  it('a new intent at 5% of traffic (a new slice value) alerts in at least 90% of runs', () => {
+    const runs = FULL ? 200 : 20;
+    const { rate, byKind } = alertRate({ ...NO_DRIFT, newIntentShare: 0.05 }, runs, 2000);
+    expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
+  }, 300_000);
+
+  it('a new intent at 5% that traffic carries no slice for is found by coverage gaps alone (2,000 gold, 1,000 shadow)', () => {
+    // Text similarity is the only signal here; with 500 gold items half-gold baselines are too noisy
+    // (power about 15%), so the sizes are those of a realistic production gold and shadow set.
+    const runs = FULL ? 100 : 8;
+    const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000, newIntentShare: 0.05, newIntentLabeled: false }, runs, 3000, ['coverage_gap']);
+    expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
+  }, 300_000);
+
+  it('gold passing 94% against shadow traffic passing 85% on 500 shadow items is detected (≥ 90% of runs)', () => {
+    const runs = FULL ? 200 : 20;
+    const { rate, byKind } = alertRate({ ...NO_DRIFT, goldPass: 0.94, shadowPass: 0.85 }, runs, 4000, ['pass_rate']);
+    expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
+  }, 300_000);
+});
