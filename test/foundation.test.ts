@@ -41,6 +41,10 @@ describe('touchstone foundation (real CLI process, real DuckDB file)', () => {
     const badScale = await runCli(['--db', db, 'ingest', 'labels', join(tmp.dir, 'good.jsonl'), '--gold', 'g', '--scale', 'ordinal:five']);
     expect(badScale.code).toBe(2);
     expect(badScale.stderr).toContain('give the range as ordinal:MIN-MAX');
+    const badNumber = await runCli(['--db', db, 'ingest', 'labels', join(tmp.dir, 'good.jsonl'), '--gold', 'g', '--scale', 'ordinal:1-5', '--pass-threshold', 'abc']);
+    expect([badNumber.code, badNumber.stderr.trim()]).toEqual([2, 'touchstone: --pass-threshold expects a number, got "abc"']);
+    const emptyGold = await runCli(['--db', db, 'provenance', '--gold', '']);
+    expect([emptyGold.code, emptyGold.stderr.trim()]).toEqual([2, 'touchstone: touchstone provenance: --gold must not be empty (see touchstone provenance --help)']);
     expect((await runCli(['--help'])).code).toBe(0);
     expect((await runCli(['no-such-command'])).code).toBe(2);
   });

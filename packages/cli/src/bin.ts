@@ -6,8 +6,9 @@ import { createProgram, runProgram } from './program.js';
 /** Entry of the `touchstone` binary: returns the exit code; only bin/touchstone.js touches the process. */
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  const program = createProgram(processContext(), COMMANDS, (c) => {
+  const ctx = processContext();
+  const program = createProgram(ctx, COMMANDS, (c) => {
     code = c;
   });
-  return runProgram(program, argv, () => code);
+  return runProgram(program, argv, () => code, ctx);
 }

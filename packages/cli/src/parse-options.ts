@@ -7,7 +7,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, comma
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const flag = issue === undefined ? '' : `--${issue.path.map(String).join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  throw new UsageError('BAD_OPTION', `touchstone ${command}: ${flag} ${issue?.message ?? 'invalid option'} (see touchstone ${command} --help)`);
+  const reason = issue?.code === 'too_small' && issue.origin === 'string' ? 'must not be empty' : (issue?.message ?? 'invalid option');
+  throw new UsageError('BAD_OPTION', `touchstone ${command}: ${flag} ${reason} (see touchstone ${command} --help)`);
 }
 
 /** Parses a number flag ("0.05") for commander, rejecting text that is not a finite number. */

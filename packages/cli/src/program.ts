@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, type ExitCode } from '@touchstone/core';
+import { EXIT, exitCodeFor, TouchstoneError, type ExitCode } from '@touchstone/core';
 import type { CommandModule } from './command-module.js';
 import type { CliContext } from './context.js';
 
@@ -30,8 +30,12 @@ export function createProgram(ctx: CliContext, modules: readonly CommandModule[]
   return program;
 }
 
-/** Parses argv and runs the chosen command; returns the exit code (commander usage errors → 2). */
-export async function runProgram(program: Command, argv: readonly string[], exit: () => ExitCode): Promise<ExitCode> {
+/**
+ * Parses argv and runs the chosen command; returns the exit code. Commander usage errors → 2; a
+ * TouchstoneError thrown while options are parsed (before the command's own handler) → its exit
+ * code with the message on stderr, never a stack trace.
+ */
+export async function runProgram(program: Command, argv: readonly string[], exit: () => ExitCode, ctx?: CliContext): Promise<ExitCode> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exit();
@@ -39,7 +43,13 @@ export async function runProgram(program: Command, argv: readonly string[], exit
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       if (error.exitCode === 0) return EXIT.ok;
+      const cause: unknown = (error as { cause?: unknown }).cause;
+      if (cause instanceof TouchstoneError) return exitCodeFor(cause);
       return EXIT.usage;
+    }
+    if (error instanceof TouchstoneError) {
+      ctx?.stderr(`touchstone: ${error.message}\n`);
+      return exitCodeFor(error);
     }
     throw error;
   }

@@ -136,3 +136,17 @@ describe('ingestLabels', () => {
     await expect(ingestLabels(store, { file: write('n2.jsonl', jsonl([label('i3', 'a', 'meh')])), goldSet: 'g', actor: 't' })).rejects.toMatchObject({ code: 'INGEST_INVALID_RECORDS' });
   });
 });
+
+describe('missing and malformed timestamps', () => {
+  it('says "required field is missing" for a missing labeled_at and names a malformed one', async () => {
+    const { store, write } = await tempStore();
+    open = store;
+    const file = write('ts.jsonl', jsonl([{ item_id: 'i1', labeler_id: 'a', label: 3 }, { item_id: 'i2', labeler_id: 'a', label: 3, labeled_at: 'last tuesday' }]));
+    await expect(ingestLabels(store, { file, goldSet: 'g', scale: ORDINAL, actor: 't', native: false })).rejects.toMatchObject({
+      details: [
+        { line: 1, field: 'labeled_at', reason: 'required field is missing' },
+        { line: 2, field: 'labeled_at', reason: 'must be an ISO 8601 timestamp' },
+      ],
+    });
+  });
+});

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isoTimestamp } from './iso-timestamp.js';
 
 /** A canonical judge score: one judge's verdict on one gold item (FORMATS.md). */
 export const JudgeScoreRecordSchema = z.object({
   item_id: z.string().min(1, 'must be a non-empty string'),
   judge: z.string().min(1, 'must be a non-empty string'),
   score: z.union([z.number(), z.boolean(), z.string().min(1)]),
-  scored_at: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }).optional(),
+  scored_at: isoTimestamp().optional(),
   rationale: z.string().optional(),
   /** The record's identity in the tool it was imported from (set by importers; kept in provenance). */
   source_ref: z.string().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoTimestamp } from './iso-timestamp.js';
 
 const optionalText = z.string().optional();
 
@@ -7,7 +8,7 @@ export const LabelRecordSchema = z.object({
   item_id: z.string().min(1, 'must be a non-empty string'),
   labeler_id: z.string().min(1, 'must be a non-empty string'),
   label: z.union([z.number(), z.boolean(), z.string().min(1)]),
-  labeled_at: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }),
+  labeled_at: isoTimestamp(),
   slice: optionalText,
   guideline_version: optionalText,
   session_id: optionalText,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isoTimestamp } from './iso-timestamp.js';
 
 /** A canonical production traffic record (FORMATS.md). Metadata values are strings; high cardinality allowed. */
 export const TrafficRecordSchema = z.object({
   id: z.string().min(1, 'must be a non-empty string'),
-  timestamp: z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 timestamp' }),
+  timestamp: isoTimestamp(),
   input: z.string(),
   output: z.string().optional(),
   slice: z.string().optional(),

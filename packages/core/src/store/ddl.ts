@@ -41,6 +41,10 @@ export const DDL: readonly string[] = [
      gold_set VARCHAR NOT NULL, tag VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL,
      max_seq BIGINT NOT NULL, excluded_labelers VARCHAR NOT NULL, n_items BIGINT NOT NULL, n_labels BIGINT NOT NULL,
      content_hash VARCHAR NOT NULL, PRIMARY KEY (gold_set, tag))`,
+  // Stores created before source_ref existed gain the column (NULL: their rows had no tool identity).
+  `ALTER TABLE labels ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
+  `ALTER TABLE traffic ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
+  `ALTER TABLE judge_scores ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
   `CREATE OR REPLACE VIEW current_labels AS
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
