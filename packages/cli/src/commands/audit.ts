@@ -6,7 +6,6 @@ import type { CliContext } from '../context.js';
 import { parseOptions } from '../parse-options.js';
 import { createProgress } from '../progress/create-progress.js';
 import { printJson, runAction } from '../run-action.js';
-import { runComputeTask } from '../ui/compute/compute-tasks.js';
 import { auditDocument } from '../ui/data/audit-document.js';
 import { createAuditSource } from '../ui/data/audit-source.js';
 import { resolveGoldSet } from '../ui/data/resolve-gold-set.js';
@@ -55,7 +54,7 @@ Examples:
 
 /** The audit document computed in-process (no worker), with a spinner on a terminal stderr. */
 async function staticAudit(ctx: CliContext, store: Store, goldSet: string, json: boolean) {
-  const source = await createAuditSource(store, { goldSet, compute: (r) => runComputeTask(store, r), sanitize: !json });
+  const source = await createAuditSource(store, { goldSet, compute: 'inline', sanitize: !json });
   const progress = createProgress(ctx, 'auditing', { json });
   try {
     return await auditDocument(source, (section) => progress.label(`auditing: ${section}`));

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /** Work that runs off the render loop (a worker thread with its own read-only store connection). */
 export const ComputeRequestSchema = z.object({
-  task: z.enum(['verify']),
+  task: z.enum(['verify', 'skew', 'judge', 'drift']),
   db: z.string(),
   goldSet: z.string(),
+  /** The judge to calibrate (task 'judge'). */
+  judge: z.string().optional(),
 });
 export type ComputeRequest = z.infer<typeof ComputeRequestSchema>;
 export type ComputeTask = ComputeRequest['task'];

@@ -10,8 +10,8 @@ const store = await Store.open(request.db, { readOnly: true });
 try {
   parentPort?.postMessage({ ok: true, result: await runComputeTask(store, request) });
 } catch (error) {
-  const code = error instanceof TouchstoneError ? error.code : 'INTERNAL';
-  parentPort?.postMessage({ ok: false, code, message: error instanceof Error ? error.message : String(error) });
+  const known = error instanceof TouchstoneError;
+  parentPort?.postMessage({ ok: false, code: known ? error.code : 'INTERNAL', category: known ? error.category : null, message: error instanceof Error ? error.message : String(error) });
 } finally {
   store.close();
 }

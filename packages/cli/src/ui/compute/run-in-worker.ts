@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { StoreError } from '@touchstone/core';
+import { StoreError, TouchstoneError, type ErrorCategory } from '@touchstone/core';
 import type { ComputeRequest, ComputeRunner } from './compute-request.js';
 
 export interface WorkerPool {
@@ -17,10 +17,12 @@ export function workerPool(): WorkerPool {
         const worker = new Worker(new URL('./compute-worker.js', import.meta.url), { workerData: request });
         live.add(worker);
         let settled = false;
-        worker.on('message', (m: { ok: boolean; result?: unknown; code?: string; message?: string }) => {
+        worker.on('message', (m: { ok: boolean; result?: unknown; code?: string; category?: ErrorCategory | null; message?: string }) => {
           settled = true;
           if (m.ok) resolve(m.result);
-          else reject(new StoreError(m.code ?? 'COMPUTE_FAILED', m.message ?? `${request.task} failed`));
+          // A library error keeps its code and category across the thread boundary; anything else is a plain Error.
+          else if (m.category !== undefined && m.category !== null) reject(new TouchstoneError(m.code ?? 'COMPUTE_FAILED', m.category, m.message ?? `${request.task} failed`));
+          else reject(new Error(m.message ?? `${request.task} failed`));
         });
         worker.on('error', (e) => {
           settled = true;

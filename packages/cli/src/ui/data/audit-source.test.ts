@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@touchstone/core';
-import { runComputeTask } from '../compute/compute-tasks.js';
 import { FIXTURE_GOLD, fixtureStore } from '../test-helpers/audit-fixture.js';
 import { createAuditSource, type AuditSource } from './audit-source.js';
 import { parseItemQuery } from './item-query.js';
@@ -8,12 +6,11 @@ import { parseItemQuery } from './item-query.js';
 let fx: Awaited<ReturnType<typeof fixtureStore>>;
 let source: AuditSource;
 let raw: AuditSource;
-const inline = (store: Store) => (req: Parameters<typeof runComputeTask>[1]) => runComputeTask(store, req);
 
 beforeAll(async () => {
   fx = await fixtureStore();
-  source = await createAuditSource(fx.store, { goldSet: FIXTURE_GOLD, compute: inline(fx.store), sanitize: true });
-  raw = await createAuditSource(fx.store, { goldSet: FIXTURE_GOLD, compute: inline(fx.store), sanitize: false });
+  source = await createAuditSource(fx.store, { goldSet: FIXTURE_GOLD, compute: 'inline', sanitize: true });
+  raw = await createAuditSource(fx.store, { goldSet: FIXTURE_GOLD, compute: 'inline', sanitize: false });
 });
 afterAll(() => fx.cleanup());
 
@@ -70,10 +67,11 @@ describe('audit data over a real store', () => {
     expect(parseItemQuery(' slice:a  labeler:b  x  y ')).toEqual({ text: 'x y', slice: 'a', labeler: 'b' });
   });
 
-  it('verifies the store through the compute runner and marks missing capabilities plainly', async () => {
+  it('verifies the store, runs skew and judge calibration, and says plainly that drift has no data', async () => {
     expect((await source.verify()).intact).toBe(true);
-    const skew = await source.skew();
-    expect(skew.available).toBe(false);
-    if (!skew.available) expect(skew.command).toBe('touchstone skew --gold fx');
+    const [skew, judge, drift] = await Promise.all([source.skew(), source.judge(), source.drift()]);
+    expect(skew.available && skew.value.labelers.map((l) => l.labeler_id).sort()).toEqual(['ann', 'bob', 'cat', 'dan', 'mallory']);
+    expect(judge.available && [judge.value.judge, judge.value.calibration.n_pairs]).toEqual(['jj@v1', 40]);
+    expect(drift).toEqual({ available: false, reason: 'no shadow set or drift-check run for this gold set yet', command: 'touchstone drift-check --gold fx' });
   });
 });

@@ -2,16 +2,17 @@ import { provenance, requireGoldSet, type Store } from '@touchstone/core';
 import { VerifyReportSchema, type ProvenanceReport, type Scale, type VerifyReport } from '@touchstone/core/schemas';
 import { sanitizeDeep } from '../../sanitize/sanitize-deep.js';
 import type { ComputeRunner } from '../compute/compute-request.js';
-import { unavailable, type Capability } from './capability.js';
+import { runComputeTask } from '../compute/compute-tasks.js';
+import type { Capability } from './capability.js';
 import { loadItemDetail, type ItemDetail } from './item-detail.js';
 import { parseItemQuery } from './item-query.js';
 import { searchItems, type ItemSearchResult } from './item-search.js';
 import { loadLabelerDetail, type LabelerDetail } from './labeler-detail.js';
+import { loadDriftPanel, loadJudgePanel, loadSkewPanel } from './load-panels.js';
+import { serialStore } from './serial-store.js';
+import type { DriftPanel, JudgePanel, SkewPanel } from './panels.js';
 
-/** Placeholders until the capability's library function lands; the screens show the command. */
-export type SkewPanel = never;
-export type DriftPanel = never;
-export type JudgePanel = never;
+export type { DriftPanel, JudgePanel, SkewPanel } from './panels.js';
 
 /** What the audit screens read. Every method is a fresh load; the UI caches by key (ui/hooks/use-resource.ts). */
 export interface AuditSource {
@@ -29,15 +30,17 @@ export interface AuditSource {
 
 export interface AuditSourceOptions {
   readonly goldSet: string;
-  /** Where heavy library calls run: a worker pool in the CLI, inline in tests. */
-  readonly compute: ComputeRunner;
+  /** Where heavy library calls run: worker threads for the terminal UI; 'inline' on this store (--json, tests). */
+  readonly compute: ComputeRunner | 'inline';
   /** Strip escape and control sequences from every string (for the terminal); off for --json. */
   readonly sanitize: boolean;
 }
 
 /** The audit's data over an open store; fails with GOLD_NOT_FOUND when the gold set does not exist. */
-export async function createAuditSource(store: Store, options: AuditSourceOptions): Promise<AuditSource> {
+export async function createAuditSource(rawStore: Store, options: AuditSourceOptions): Promise<AuditSource> {
   const { goldSet } = options;
+  const { store, exclusive } = serialStore(rawStore);
+  const compute: ComputeRunner = options.compute === 'inline' ? (r) => exclusive(() => runComputeTask(rawStore, r)) : options.compute;
   const gold = await requireGoldSet(store, goldSet);
   const clean = <T>(p: Promise<T>): Promise<T> => (options.sanitize ? p.then(sanitizeDeep) : p);
   const request = { db: store.path, goldSet };
@@ -45,12 +48,12 @@ export async function createAuditSource(store: Store, options: AuditSourceOption
     goldSet: options.sanitize ? sanitizeDeep(goldSet) : goldSet,
     scale: gold.scale,
     provenance: () => clean(provenance(store, goldSet)),
-    verify: () => clean(options.compute({ ...request, task: 'verify' }).then((r) => VerifyReportSchema.parse(r))),
+    verify: () => clean(compute({ ...request, task: 'verify' }).then((r) => VerifyReportSchema.parse(r))),
     labelerDetail: (id) => clean(loadLabelerDetail(store, gold.scale, goldSet, id)),
     searchItems: (query) => clean(searchItems(store, gold.scale, goldSet, parseItemQuery(query))),
     itemDetail: (id) => clean(loadItemDetail(store, gold.scale, goldSet, id)),
-    skew: async () => unavailable('labeler skew is not in this build yet', `touchstone skew --gold ${goldSet}`),
-    drift: async () => unavailable('shadow sets and drift are not in this build yet', `touchstone drift-check --gold ${goldSet}`),
-    judge: async () => unavailable('judge calibration is not in this build yet', `touchstone judge calibrate --gold ${goldSet} --judge NAME`),
+    skew: () => clean(loadSkewPanel(compute, request)),
+    drift: () => clean(loadDriftPanel(store, compute, request)),
+    judge: () => clean(loadJudgePanel(store, compute, request)),
   };
 }

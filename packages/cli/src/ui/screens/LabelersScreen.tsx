@@ -33,6 +33,7 @@ function Loaded(props: ScreenProps) {
 }
 
 function Labelers({ p, active, isCurrent, width, height, capture }: ScreenProps & { readonly p: ProvenanceReport }) {
+  const { source } = useAudit();
   const [stack, setStackState] = useState<readonly View[]>([]);
   const depth = useRef(0);
   const setStack = (next: (s: readonly View[]) => readonly View[]): void =>
@@ -46,7 +47,10 @@ function Labelers({ p, active, isCurrent, width, height, capture }: ScreenProps 
   const top = stack[stack.length - 1];
   const listActive = active && top === undefined;
   const search = useSearchInput(() => isCurrent() && depth.current === 0, capture);
-  const rows = useMemo(() => sortLabelers(p.labelers, sort, descending, search.query), [p.labelers, sort, descending, search.query]);
+  const skewLoaded = useResource('skew', () => source.skew());
+  const skew = useMemo(() => (skewLoaded.state === 'loading' ? 'loading' : skewLoaded.state === 'ok' && skewLoaded.value.available ? new Map(skewLoaded.value.value.labelers.map((l) => [l.labeler_id, l])) : null), [skewLoaded]);
+  const rows = useMemo(() => sortLabelers(p.labelers, sort, descending, search.query, skew === 'loading' ? null : skew), [p.labelers, sort, descending, search.query, skew]);
+  const tableRows = useMemo(() => labelerTableRows(rows, skew), [rows, skew]);
   const tableHeight = height - 2;
   const { cursor } = useCursorKeys(rows.length, tableHeight - 1, listActive && !search.typing, (c) => {
     const l = rows[c];
@@ -79,7 +83,7 @@ function Labelers({ p, active, isCurrent, width, height, capture }: ScreenProps 
     <Box flexDirection="column" height={height}>
       <SearchLine query={search.query} typing={search.typing} placeholder="filter labelers" status={`${rows.length} of ${p.labelers.length} labelers · sorted by ${LABELER_SORTS[sort]?.name ?? ''}${descending ? ' ↓' : ' ↑'}`} />
       <Box flexDirection="column" height={tableHeight}>
-        <DataTable columns={LABELER_COLUMNS} rows={labelerTableRows(rows)} cursor={cursor} height={tableHeight} width={width} sort={{ column: LABELER_SORTS[sort]?.column ?? 1, descending }} />
+        <DataTable columns={LABELER_COLUMNS} rows={tableRows} cursor={cursor} height={tableHeight} width={width} sort={{ column: LABELER_SORTS[sort]?.column ?? 1, descending }} />
       </Box>
       <KeyHints hints={search.typing ? ['type to filter', 'Enter done', 'Esc clear'] : ['↑↓ move', 'Enter open', 's sort', 'r reverse', '/ filter']} width={width} />
     </Box>

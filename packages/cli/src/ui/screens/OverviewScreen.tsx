@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { ProvenanceReport, VerifyReport } from '@touchstone/core/schemas';
+import type { ProvenanceReport, SkewFlag, VerifyReport } from '@touchstone/core/schemas';
 import { CapabilityView } from '../components/CapabilityView.js';
 import { Field } from '../components/Field.js';
 import { KeyHints } from '../components/KeyHints.js';
@@ -10,9 +10,14 @@ import { fitCell } from '../format/layout-columns.js';
 import { count, pct } from '../format/numbers.js';
 import { useAudit } from '../hooks/use-audit.js';
 import { useResource } from '../hooks/use-resource.js';
+import { driftHeadline, driftTrend } from '../views/drift-lines.js';
+import { judgeHeadline } from '../views/judge-lines.js';
+import { agreementLine, flagLine, flagsByImpact } from '../views/skew-summary.js';
 import type { ScreenProps } from './screen-props.js';
 
-const SUMMARY_ROWS = 10;
+// Rows above the share bars at most: provenance 5, integrity, agreement, skew 1 + 3 flags, drift 2, judge.
+const SUMMARY_ROWS = 15;
+const TOP_FLAGS = 3;
 
 /** Gold set health at a glance: provenance, integrity, and the skew, drift and judge headlines. */
 export function OverviewScreen({ width, height }: ScreenProps) {
@@ -33,22 +38,32 @@ export function OverviewScreen({ width, height }: ScreenProps) {
             {(v) => <IntegrityRow v={v} />}
           </LoadState>
         </Field>
+        <Field name="Agreement">
+          <CapabilityView loaded={skew} label="computing labeler skew" brief>
+            {(r) => <Tone>{agreementLine(r)}</Tone>}
+          </CapabilityView>
+        </Field>
         <Field name="Skew">
           <CapabilityView loaded={skew} label="computing labeler skew" brief>
-            {() => null}
+            {(r) => <SkewRows flags={flagsByImpact(r.flags)} />}
           </CapabilityView>
         </Field>
         <Field name="Drift">
           <CapabilityView loaded={drift} label="reading drift checks" brief>
-            {() => null}
+            {(d) => (
+              <>
+                <Tone tone={d.report.status === 'alert' ? 'bad' : 'good'}>{driftHeadline(d)}</Tone>
+                {d.runs.length > 1 ? <Tone tone="muted">{driftTrend(d)}</Tone> : null}
+              </>
+            )}
           </CapabilityView>
         </Field>
         <Field name="Judge">
           <CapabilityView loaded={judge} label="calibrating the judge" brief>
-            {() => null}
+            {(j) => <Tone tone={j.calibration.verdicts.untrusted.length > 0 ? 'warn' : 'plain'}>{judgeHeadline(j)}</Tone>}
           </CapabilityView>
         </Field>
-        {prov.state === 'ok' ? <ShareBars p={prov.value} width={width} rows={Math.max(0, height - SUMMARY_ROWS - 3)} /> : null}
+        {prov.state === 'ok' ? <ShareBars p={prov.value} width={width} rows={Math.max(0, height - SUMMARY_ROWS - 2)} /> : null}
       </Box>
       <KeyHints hints={['/ search items']} width={width} />
     </Box>
@@ -86,6 +101,18 @@ function batchLine(p: ProvenanceReport): string {
   const last = p.batches[p.batches.length - 1];
   if (last === undefined) return 'no import batches';
   return `${p.batches.length} imports · latest #${last.batch_id} ${last.source_file} by ${last.actor} ${last.started_at.slice(0, 10)}`;
+}
+
+function SkewRows({ flags }: { readonly flags: readonly SkewFlag[] }) {
+  if (flags.length === 0) return <Tone tone="good">no labeler flagged</Tone>;
+  return (
+    <>
+      <Tone tone="warn">{`${flags.length} flags; top by impact:`}</Tone>
+      {flags.slice(0, TOP_FLAGS).map((f, i) => (
+        <Tone key={`${f.labeler_id}-${f.kind}-${f.slice ?? ''}-${i}`}>{flagLine(f)}</Tone>
+      ))}
+    </>
+  );
 }
 
 function IntegrityRow({ v }: { readonly v: VerifyReport }) {

@@ -2,7 +2,6 @@ import { render } from 'ink-testing-library';
 import type { Store } from '@touchstone/core';
 import { App } from '../App.js';
 import { AuditContext } from '../audit-context.js';
-import { runComputeTask } from '../compute/compute-tasks.js';
 import { createAuditSource, type AuditSource } from '../data/audit-source.js';
 import { createResourceCache } from '../resource-cache.js';
 import type { Theme } from '../theme.js';
@@ -20,7 +19,7 @@ export interface AuditHarness {
 
 /** Renders the audit App over a real store (statistics inline, not in a worker) at a fixed terminal size. */
 export async function renderAudit(store: Store, goldSet: string, options: { columns?: number; rows?: number; theme?: Theme; source?: AuditSource } = {}): Promise<AuditHarness> {
-  const source = options.source ?? (await createAuditSource(store, { goldSet, compute: (r) => runComputeTask(store, r), sanitize: true }));
+  const source = options.source ?? (await createAuditSource(store, { goldSet, compute: 'inline', sanitize: true }));
   const size = { columns: options.columns ?? 80, rows: options.rows ?? 24 };
   const env = { source, cache: createResourceCache(), theme: options.theme ?? { color: false }, size };
   const tree = (s: typeof size) => (

@@ -1,10 +1,7 @@
-import { Box } from 'ink';
 import { useMemo } from 'react';
-import { LineList } from '../components/LineList.js';
 import { LoadState } from '../components/LoadState.js';
-import type { ItemDetail } from '../data/item-detail.js';
+import { ScrollLines } from '../components/ScrollLines.js';
 import { useAudit } from '../hooks/use-audit.js';
-import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useResource } from '../hooks/use-resource.js';
 import { itemLines } from './item-lines.js';
 
@@ -19,19 +16,10 @@ export interface ItemDetailViewProps {
 export function ItemDetailView({ itemId, active, width, height }: ItemDetailViewProps) {
   const { source } = useAudit();
   const detail = useResource(`item:${itemId}`, () => source.itemDetail(itemId));
+  const lines = useMemo(() => (detail.state === 'ok' ? itemLines(detail.value, width) : []), [detail, width]);
   return (
     <LoadState loaded={detail} label={`reading item ${itemId}`}>
-      {(d) => <Lines detail={d} active={active} width={width} height={height} />}
+      {() => <ScrollLines lines={lines} active={active} height={height} />}
     </LoadState>
-  );
-}
-
-function Lines({ detail, active, width, height }: { readonly detail: ItemDetail; readonly active: boolean; readonly width: number; readonly height: number }) {
-  const lines = useMemo(() => itemLines(detail, width), [detail, width]);
-  const { cursor } = useCursorKeys(lines.length, height - 1, active);
-  return (
-    <Box flexDirection="column" height={height}>
-      <LineList lines={lines} cursor={cursor} height={height} />
-    </Box>
   );
 }

@@ -1,11 +1,8 @@
-import { Box } from 'ink';
 import { useMemo } from 'react';
 import type { ProvenanceReport } from '@touchstone/core/schemas';
-import { LineList } from '../components/LineList.js';
 import { LoadState } from '../components/LoadState.js';
-import type { LabelerDetail } from '../data/labeler-detail.js';
+import { ScrollLines } from '../components/ScrollLines.js';
 import { useAudit } from '../hooks/use-audit.js';
-import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useResource } from '../hooks/use-resource.js';
 import { labelerLines } from './labeler-lines.js';
 
@@ -19,26 +16,22 @@ export interface LabelerDetailViewProps {
   readonly onOpenItem: (itemId: string) => void;
 }
 
-/** One labeler: leniency by slice, timeline, fatigue, guidelines, the items whose consensus depends on them. */
+/**
+ * One labeler: leniency by slice, timeline, fatigue, guidelines, the items whose consensus depends
+ * on them; `touchstone skew`'s flags for them once the skew computation is done.
+ */
 export function LabelerDetailView({ labeler, active, width, height, onOpenItem }: LabelerDetailViewProps) {
   const { source } = useAudit();
   const detail = useResource(`labeler:${labeler.labeler_id}`, () => source.labelerDetail(labeler.labeler_id));
+  const skew = useResource('skew', () => source.skew());
+  const lines = useMemo(() => {
+    if (detail.state !== 'ok') return [];
+    const flags = skew.state === 'ok' && skew.value.available ? skew.value.value.flags.filter((f) => f.labeler_id === labeler.labeler_id) : skew.state === 'loading' ? 'loading' : null;
+    return labelerLines(labeler, detail.value, width, flags);
+  }, [labeler, detail, skew, width]);
   return (
     <LoadState loaded={detail} label={`reading ${labeler.labeler_id}'s labels`}>
-      {(d) => <Lines labeler={labeler} detail={d} active={active} width={width} height={height} onOpenItem={onOpenItem} />}
+      {() => <ScrollLines lines={lines} active={active} height={height} onOpenItem={onOpenItem} />}
     </LoadState>
-  );
-}
-
-function Lines({ labeler, detail, active, width, height, onOpenItem }: Omit<LabelerDetailViewProps, 'labeler'> & { readonly labeler: LabelerRow; readonly detail: LabelerDetail }) {
-  const lines = useMemo(() => labelerLines(labeler, detail, width), [labeler, detail, width]);
-  const { cursor } = useCursorKeys(lines.length, height - 1, active, (c) => {
-    const id = lines[c]?.itemId;
-    if (id !== undefined) onOpenItem(id);
-  });
-  return (
-    <Box flexDirection="column" height={height}>
-      <LineList lines={lines} cursor={cursor} height={height} />
-    </Box>
   );
 }

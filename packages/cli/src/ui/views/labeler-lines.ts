@@ -1,21 +1,30 @@
-import type { ProvenanceReport } from '@touchstone/core/schemas';
+import type { ProvenanceReport, SkewFlag } from '@touchstone/core/schemas';
 import type { Line } from '../components/LineList.js';
 import type { LabelerDetail } from '../data/labeler-detail.js';
 import { intervalBar, symmetricDomain } from '../format/interval-bar.js';
 import { fitCell } from '../format/layout-columns.js';
 import { count, interval, pct, signed } from '../format/numbers.js';
 import { resample, sparkline } from '../format/sparkline.js';
+import { flagLine } from './skew-summary.js';
 
 type LabelerRow = ProvenanceReport['labelers'][number];
 
-/** The labeler drill-in as lines: summary, guidelines, timeline, leniency by slice, fatigue, items that depend on them. */
-export function labelerLines(l: LabelerRow, d: LabelerDetail, width: number): Line[] {
+/**
+ * The labeler drill-in as lines: summary, `touchstone skew`'s flags (or why there are none yet),
+ * guidelines, timeline, leniency by slice, fatigue, items that depend on them.
+ */
+export function labelerLines(l: LabelerRow, d: LabelerDetail, width: number, flags: readonly SkewFlag[] | 'loading' | null): Line[] {
   const lines: Line[] = [];
   const add = (key: string, text: string, tone?: Line['tone'], itemId?: string): void => {
     lines.push({ key, text, ...(tone === undefined ? {} : { tone }), ...(itemId === undefined ? {} : { itemId }) });
   };
   add('head', `${l.labeler_id} · ${count(l.n_labels)} labels · ${pct(l.share)} of items · ${pct(l.label_share)} of labels · ${count(l.n_sessions)} sessions`, 'title');
   add('span', `active ${l.first_labeled_at.slice(0, 10)} → ${l.last_labeled_at.slice(0, 10)} · ${count(l.n_superseded)} superseded labels`);
+  if (flags === 'loading') add('skew', 'skew flags: computing…', 'muted');
+  else if (flags !== null) {
+    add('skew', flags.length === 0 ? 'skew: no flag (touchstone skew)' : `skew flags (${flags.length}, touchstone skew):`, flags.length === 0 ? 'good' : 'warn');
+    flags.forEach((f, i) => add(`flag-${i}`, `  ${flagLine(f)}`, 'warn'));
+  }
   add('guide', `guidelines  ${d.guidelines.map((g) => `${g.guideline_version ?? '(none)'} ${count(g.n_labels)} (${g.first_used} → ${g.last_used})`).join(' · ') || '–'}`);
 
   const spark = Math.max(8, Math.min(52, width - 28));

@@ -1,0 +1,54 @@
+import { listDriftRuns, listShadowSets, TouchstoneError, type Store } from '@touchstone/core';
+import { DriftReportSchema, SkewReportSchema } from '@touchstone/core/schemas';
+import { JudgeCalibrationResultSchema } from '@touchstone/judge-calibration';
+import type { ComputeRequest, ComputeRunner } from '../compute/compute-request.js';
+import { available, unavailable, type Capability } from './capability.js';
+import { goldJudgesSql, latestDriftReportSql } from './drift-sql.js';
+import type { DriftPanel, JudgePanel, SkewPanel } from './panels.js';
+
+type Base = Omit<ComputeRequest, 'task'>;
+
+/** `touchstone skew`'s report, computed off the render loop; a library refusal (too few labels …) becomes "not available". */
+export async function loadSkewPanel(compute: ComputeRunner, base: Base): Promise<Capability<SkewPanel>> {
+  const command = `touchstone skew --gold ${base.goldSet}`;
+  return refusalAsUnavailable(command, async () => available(SkewReportSchema.parse(await compute({ ...base, task: 'skew' }))));
+}
+
+/** The most recently imported judge's calibration against the gold set. */
+export async function loadJudgePanel(store: Store, compute: ComputeRunner, base: Base): Promise<Capability<JudgePanel>> {
+  const judges = (await store.all<{ judge: string }>(goldJudgesSql(base.goldSet))).map((r) => r.judge);
+  const judge = judges[0];
+  if (judge === undefined) return unavailable('no judge scores on this gold set yet', `touchstone ingest judge FILE --judge NAME --gold ${base.goldSet}, then touchstone judge calibrate --gold ${base.goldSet} --judge NAME`);
+  const command = `touchstone judge calibrate --gold ${base.goldSet} --judge ${judge}`;
+  return refusalAsUnavailable(command, async () => {
+    const calibration = JudgeCalibrationResultSchema.parse(await compute({ ...base, task: 'judge', judge }));
+    return available({ judge, judges, calibration });
+  });
+}
+
+/** The drift-check history and the newest run's report; without runs, the newest shadow set's report computed now. */
+export async function loadDriftPanel(store: Store, compute: ComputeRunner, base: Base): Promise<Capability<DriftPanel>> {
+  const command = `touchstone drift-check --gold ${base.goldSet}`;
+  const runs = await listDriftRuns(store, base.goldSet, 60);
+  const latest = (await store.all<{ run_id: number; report: string }>(latestDriftReportSql(base.goldSet)))[0];
+  if (latest !== undefined) {
+    const report = DriftReportSchema.parse(JSON.parse(latest.report));
+    return available({ runs, report, origin: `drift-check run #${latest.run_id}` });
+  }
+  const shadows = await listShadowSets(store, base.goldSet);
+  if (shadows.length === 0) return unavailable('no shadow set or drift-check run for this gold set yet', command);
+  return refusalAsUnavailable(command, async () => {
+    const report = DriftReportSchema.parse(await compute({ ...base, task: 'drift' }));
+    return available({ runs, report, origin: `shadow set ${report.shadow_id}, computed now (no drift-check runs yet)` });
+  });
+}
+
+async function refusalAsUnavailable<T>(command: string, work: () => Promise<Capability<T>>): Promise<Capability<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    // A usage, config or data refusal is the library saying the data cannot answer yet; store errors and bugs stay errors.
+    if (error instanceof TouchstoneError && error.category !== 'store') return unavailable(error.message, command);
+    throw error;
+  }
+}
