@@ -1,6 +1,6 @@
 import { normalSf } from '../stats/normal.js';
 import { leaderClusters, subset } from '../text/leader-clusters.js';
-import { invertedIndex, nearestNeighbours } from '../text/nearest-neighbour.js';
+import { countWithin, invertedIndex, nearestNeighbours } from '../text/nearest-neighbour.js';
 import { tfidfVectors, type SparseRows } from '../text/tfidf.js';
 import type { CoverageConfig } from './drift-config.js';
 import type { DriftTestInput } from './drift-test.js';
@@ -20,6 +20,8 @@ export interface CoverageGap {
   readonly top_slice: string | null;
   /** Mean similarity of the cluster's requests to their nearest gold item. */
   readonly mean_gold_similarity: number;
+  /** Gold items within the clustering similarity of the cluster's first request. */
+  readonly gold_nearby: number;
 }
 
 export interface CoverageResult {
@@ -62,7 +64,8 @@ export function coverageAnalysis(gold: readonly string[], shadow: readonly Cover
   const tau = config.similarity === 'auto' ? autoThreshold(heldOut, config.auto_quantile) : config.similarity;
   const goldUncovered = countBelow(heldOut, tau);
   const shadowUncoveredA = countBelow(nearestNeighbours(s, indexA).similarity, tau);
-  const nn = nearestNeighbours(s, invertedIndex(g));
+  const goldIndex = invertedIndex(g);
+  const nn = nearestNeighbours(s, goldIndex);
   const u0 = goldUncovered / halfB.length;
   const uA = shadowUncoveredA / shadow.length;
   const pooled = (shadowUncoveredA + goldUncovered) / (shadow.length + halfB.length);
@@ -78,12 +81,23 @@ export function coverageAnalysis(gold: readonly string[], shadow: readonly Cover
   const uncoveredShare = wTotal > 0 ? wUncovered / wTotal : 0;
   const goldShare = u0;
 
-  const clusters = leaderClusters(subset(s, uncoveredIdx), config.cluster_similarity);
+  const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;
+  const clusters = leaderClusters(subset(s, uncoveredIdx), clusterSimilarity);
+  // A cluster in a region gold merely covers thinly (a few gold items around its leader) is less of
+  // a gap than one in a region gold never reaches: rank by the shadow requests in the cluster beyond
+  // what gold's own density around the leader would predict (gold items there × shadow/gold size).
+  const perGold = shadow.length / gold.length;
   const gaps: CoverageGap[] = clusters
     .filter((c) => c.members.length >= config.min_cluster_size)
-    .slice(0, config.max_clusters)
     .map((c) => {
       const rows = c.members.map((m) => uncoveredIdx[m] as number);
+      const goldNearby = countWithin(s, rows[0] as number, goldIndex, clusterSimilarity);
+      return { rows, goldNearby, deficit: rows.length - goldNearby * perGold };
+    })
+    .filter((c) => c.deficit >= config.min_cluster_size)
+    .sort((a, b) => b.deficit - a.deficit || (a.rows[0] as number) - (b.rows[0] as number))
+    .slice(0, config.max_clusters)
+    .map(({ rows, goldNearby }) => {
       const slices = new Map<string, number>();
       for (const r of rows) {
         const sl = shadow[r]?.slice;
@@ -96,6 +110,7 @@ export function coverageAnalysis(gold: readonly string[], shadow: readonly Cover
         examples: rows.slice(0, config.examples).map((r) => truncate(shadow[r]?.text ?? '', 200)),
         top_slice: top === undefined ? null : top[0],
         mean_gold_similarity: rows.reduce((a, r) => a + (nn.similarity[r] as number), 0) / rows.length,
+        gold_nearby: goldNearby,
       };
     });
   const result: CoverageResult = { similarity_threshold: tau, uncovered_share: uncoveredShare, gold_uncovered_share: goldShare, shadow_uncovered_share_half: uA, excess, p_value: pValue, gaps };

@@ -53,8 +53,8 @@ export const CoverageConfigSchema = z
     similarity: z.union([z.number().gt(0).max(1), z.literal('auto')]),
     /** Quantile used by similarity "auto" (default 0.05). */
     auto_quantile: z.number().gt(0).lt(0.5),
-    /** Cosine similarity for two uncovered shadow items to share a cluster (default 0.35). */
-    cluster_similarity: z.number().gt(0).max(1),
+    /** Cosine similarity for two uncovered shadow items to share a cluster (default "auto": the coverage similarity). */
+    cluster_similarity: z.union([z.number().gt(0).max(1), z.literal('auto')]),
     /** Smallest cluster reported as a gap (default 3). */
     min_cluster_size: z.number().int().positive(),
     /** Representative examples per cluster (default 3). */
@@ -65,7 +65,7 @@ export const CoverageConfigSchema = z
   .strict();
 export type CoverageConfig = z.infer<typeof CoverageConfigSchema>;
 
-export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 'auto', auto_quantile: 0.05, cluster_similarity: 0.35, min_cluster_size: 3, examples: 3, max_clusters: 10 };
+export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 'auto', auto_quantile: 0.05, cluster_similarity: 'auto', min_cluster_size: 3, examples: 3, max_clusters: 10 };
 
 /** The `drift` section of touchstone.config.json. */
 export const DriftConfigSchema = z

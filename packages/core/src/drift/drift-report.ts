@@ -54,7 +54,7 @@ export const DriftReportSchema = z.object({
     top: z.array(z.object({ value: z.string(), baseline_share: z.number(), window_share: z.number(), unseen: z.boolean() })),
   })),
   coverage: z.object({ similarity_threshold: z.number(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
-  coverage_gaps: z.array(z.object({ size: z.number(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number() })),
+  coverage_gaps: z.array(z.object({ size: z.number(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number(), gold_nearby: z.number() })),
   stale_gold: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), last_seen: z.string().nullable(), p_value: z.number() })),
   /** Every test run, with its effect, p-value and BH q-value. */
   tests: z.array(DriftAlertSchema.extend({ status: z.enum(['alert', 'warn', 'ok']) })),

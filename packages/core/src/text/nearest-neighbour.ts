@@ -82,3 +82,20 @@ export interface Scratch {
   readonly acc: Float32Array;
   readonly touched: Int32Array;
 }
+
+/** How many reference rows have cosine similarity ≥ `threshold` with query row `q`. */
+export function countWithin(queries: SparseRows, q: number, index: InvertedIndex, threshold: number): number {
+  const acc = new Map<number, number>();
+  for (let k = queries.offsets[q] as number; k < (queries.offsets[q + 1] as number); k++) {
+    const t = queries.terms[k] as number;
+    if (t >= index.starts.length - 1) continue;
+    const w = queries.weights[k] as number;
+    for (let p = index.starts[t] as number; p < (index.starts[t + 1] as number); p++) {
+      const r = index.rows[p] as number;
+      acc.set(r, (acc.get(r) ?? 0) + w * (index.weights[p] as number));
+    }
+  }
+  let n = 0;
+  for (const s of acc.values()) if (s >= threshold) n++;
+  return n;
+}
