@@ -26,7 +26,7 @@ Screens: Overview (health at a glance), Labelers (sortable; Enter drills into on
 timeline, fatigue, guideline versions, items whose consensus depends on them), Drift, Judge, and Items
 (search; an item's text and full label history with batch, file, actor and guideline version).
 Keys: ↑↓ or j/k move, Tab switches screens, Enter drills in, Esc goes back, / searches, ? help, q quits.
-Colour follows NO_COLOR. When stdout is not a terminal it prints a static summary instead.
+Colour follows NO_COLOR. When stdout is not a terminal (or CI is set) it prints a static summary instead.
 audit explores; it exits 0. The gates are touchstone verify, skew and drift-check.
 
 Examples:
@@ -37,7 +37,7 @@ Examples:
         const json = opts.json === true;
         setExit(await runAction(ctx, json, () => withStore(ctx, cmd, 'read', async (store) => {
           const goldSet = await resolveGoldSet(store, opts.gold, 'audit');
-          if (!json && ctx.isTTY) {
+          if (!json && ctx.isTTY && !inCi(ctx.env)) {
             // React and Ink load only here: every other path (--json, pipes, cron) stays lean.
             const { runAuditUi } = await import('../ui/run-audit-ui.js');
             await runAuditUi(store, { goldSet, env: ctx.env });
@@ -51,6 +51,11 @@ Examples:
       });
   },
 };
+
+/** CI sets CI=true; Ink then draws only the last frame, so a CI job with a terminal gets the static summary too. */
+function inCi(env: CliContext['env']): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((k) => env[k] !== undefined && env[k] !== '0' && env[k] !== 'false');
+}
 
 /** The audit document computed in-process (no worker), with a spinner on a terminal stderr. */
 async function staticAudit(ctx: CliContext, store: Store, goldSet: string, json: boolean) {

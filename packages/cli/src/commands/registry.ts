@@ -8,6 +8,7 @@ import { goldCommand } from './gold.js';
 import { ingestCommand } from './ingest.js';
 import { judgeCommand } from './judge.js';
 import { provenanceCommand } from './provenance.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { shadowCommand } from './shadow.js';
@@ -30,4 +31,5 @@ export const COMMANDS: readonly CommandModule[] = [
   diffCommand,
   schemaCommand,
   auditCommand,
+  reportCommand,
 ];

@@ -31,15 +31,15 @@ export async function loadDriftPanel(store: Store, compute: ComputeRunner, base:
   const command = `touchstone drift-check --gold ${base.goldSet}`;
   const runs = await listDriftRuns(store, base.goldSet, 60);
   const latest = (await store.all<{ run_id: number; report: string }>(latestDriftReportSql(base.goldSet)))[0];
-  if (latest !== undefined) {
-    const report = DriftReportSchema.parse(JSON.parse(latest.report));
-    return available({ runs, report, origin: `drift-check run #${latest.run_id}` });
-  }
+  const stored = latest === undefined ? undefined : DriftReportSchema.safeParse(JSON.parse(latest.report));
+  if (latest !== undefined && stored?.success === true) return available({ runs, report: stored.data, origin: `drift-check run #${latest.run_id}` });
+  // No run yet, or the newest run was stored by an older Touchstone in another report shape: compute the newest shadow set's report now.
+  const why = latest === undefined ? 'no drift-check runs yet' : `run #${latest.run_id} is stored in an older report format`;
   const shadows = await listShadowSets(store, base.goldSet);
   if (shadows.length === 0) return unavailable('no shadow set or drift-check run for this gold set yet', command);
   return refusalAsUnavailable(command, async () => {
     const report = DriftReportSchema.parse(await compute({ ...base, task: 'drift' }));
-    return available({ runs, report, origin: `shadow set ${report.shadow_id}, computed now (no drift-check runs yet)` });
+    return available({ runs, report, origin: `shadow set ${report.shadow_id}, computed now (${why})` });
   });
 }
 

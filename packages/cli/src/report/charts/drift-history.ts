@@ -1,0 +1,20 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { DriftRun } from '@touchstone/core/schemas';
+
+/** Drift-check history: gold and shadow pass rates per run (by window end), alert runs marked. */
+export function driftHistorySpec(runs: readonly DriftRun[]): TopLevelSpec {
+  const values = [...runs].reverse().flatMap((r) => [
+    { run: r.run_id, end: r.window_end.slice(0, 10), series: 'gold (human consensus)', rate: r.pass_rate_gold, status: r.status },
+    { run: r.run_id, end: r.window_end.slice(0, 10), series: 'shadow (judge on traffic)', rate: r.pass_rate_shadow, status: r.status },
+  ]).filter((v) => v.rate !== null);
+  const x = { field: 'end', type: 'temporal', title: 'window end' } as const;
+  return {
+    width: 560,
+    height: 220,
+    data: { values },
+    layer: [
+      { mark: { type: 'line' }, encoding: { x, y: { field: 'rate', type: 'quantitative', axis: { format: '.0%' }, title: 'pass rate' }, color: { field: 'series', type: 'nominal', title: null } } },
+      { mark: { type: 'point', filled: true, size: 60 }, encoding: { x, y: { field: 'rate', type: 'quantitative' }, color: { field: 'series', type: 'nominal' }, shape: { field: 'status', type: 'nominal', title: 'drift-check', scale: { domain: ['ok', 'alert'], range: ['circle', 'triangle-up'] } }, tooltip: [{ field: 'run' }, { field: 'end' }, { field: 'series' }, { field: 'rate', format: '.1%' }, { field: 'status' }] } },
+    ],
+  };
+}
