@@ -6,6 +6,7 @@ export { EXIT, exitCodeFor, type ExitCode } from './errors/exit-codes.js';
 
 // store
 export { Store, type OpenStoreOptions, type Row } from './store/store.js';
+export { openStore } from './store/open-store.js';
 export { sql, ident, literal, type Sql, type SqlParam } from './store/sql.js';
 
 // scales
@@ -83,6 +84,14 @@ export { loadSkewData } from './skew/load-skew-data.js';
 export { skewDataFromRecords, type SkewLabelRecord } from './skew/skew-data-from-records.js';
 export { skewSql, judgeScoresSql } from './skew/skew-sql.js';
 export type { SkewData } from './skew/skew-data.js';
+
+// guard for eval pipelines (tampered gold, high-impact flagged labelers, untrusted judge bands)
+export { guard, assertGoldHealthy } from './guard/guard.js';
+export { decideGuard, type GuardReports } from './guard/decide-guard.js';
+export { checkIntegrity, type CheckOutcome } from './guard/check-integrity.js';
+export { checkLabelerImpact, impactReached, type ImpactThresholds } from './guard/check-labeler-impact.js';
+export { checkJudgeBands } from './guard/check-judge-bands.js';
+export { GuardError, assertGuardOk } from './guard/guard-error.js';
 
 // schemas (also at '@touchstone/core/schemas')
 export * as schemas from './schemas.js';

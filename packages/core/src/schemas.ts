@@ -33,3 +33,10 @@ export { PiiConfigSchema, type PiiConfig } from './pii/redact.js';
 // labeler skew
 export { SkewReportSchema, SkewFlagSchema, SkewLabelerSchema, ImpactSchema as SkewImpactSchema, type SkewReport, type SkewFlag, type SkewLabeler, type SkewImpact } from './skew/skew-report.js';
 export { SkewOptionsSchema, type SkewOptions, type ResolvedSkewOptions } from './skew/skew-options.js';
+
+// ingest (labels: the summary with the gold set's scale)
+export { IngestLabelsSummarySchema, type IngestLabelsSummary } from './ingest/ingest-labels-summary.js';
+
+// guard for eval pipelines
+export { GuardOptionsSchema, GuardCalibrationSchema, ImpactThresholdsSchema, type GuardOptions, type ResolvedGuardOptions, type GuardCalibration } from './guard/guard-options.js';
+export { GuardResultSchema, GuardFailureSchema, GuardCheckSchema, GuardCheckNameSchema, IntegrityFailureSchema, LabelerImpactFailureSchema, JudgeBandFailureSchema, type GuardResult, type GuardFailure, type GuardCheck, type GuardCheckName } from './guard/guard-result.js';

@@ -1,0 +1,77 @@
+import type { SkewFlag, SkewReport } from '../skew/skew-report.js';
+import type { CheckOutcome } from './check-integrity.js';
+import type { GuardFailure } from './guard-result.js';
+
+export interface ImpactThresholds {
+  readonly flippedShare: number;
+  readonly passRateShift: number;
+}
+
+type Reached = 'flipped_share' | 'pass_rate_shift';
+
+/** Which thresholds a flag's leave-one-labeler-out impact reaches (≥), on a gold set of `items` items. */
+export function impactReached(flag: SkewFlag, items: number, t: ImpactThresholds): Reached[] {
+  const share = items === 0 ? 0 : flag.impact.flipped_items / items;
+  const reached: Reached[] = [];
+  if (share >= t.flippedShare) reached.push('flipped_share');
+  if (Math.abs(flag.impact.pass_rate_shift) >= t.passRateShift) reached.push('pass_rate_shift');
+  return reached;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const points = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} points`;
+
+/**
+ * Fails for each labeler with a skew flag (leniency, severity, drift or fatigue, after
+ * Benjamini–Hochberg) whose impact reaches a threshold: one failure per labeler, described by
+ * their highest-impact flag (skew ranks flags by impact). Flagged labelers below both thresholds are
+ * named in the summary but pass: a significant but harmless bias does not stop a pipeline.
+ */
+export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): CheckOutcome {
+  const items = report.design.items;
+  const failures: GuardFailure[] = [];
+  const seen = new Set<string>();
+  const below = new Set<string>();
+  for (const flag of report.flags) {
+    const reached = impactReached(flag, items, t);
+    if (reached.length === 0) {
+      below.add(flag.labeler_id);
+      continue;
+    }
+    if (seen.has(flag.labeler_id)) continue;
+    seen.add(flag.labeler_id);
+    const kinds = [...new Set(report.flags.filter((f) => f.labeler_id === flag.labeler_id && impactReached(f, items, t).length > 0).map((f) => f.kind))];
+    const i = flag.impact;
+    failures.push({
+      check: 'labeler_impact',
+      message:
+        `labeler "${flag.labeler_id}" is flagged ${kinds.join(' and ')} (${flag.direction}${flag.slice === null ? '' : ` on slice "${flag.slice}"`}, effect ${flag.effect >= 0 ? '+' : ''}${flag.effect.toFixed(2)}, q = ${flag.q_value.toPrecision(2)}) ` +
+        `and carries the gold: without their labels ${i.flipped_items} of ${items} items (${pct(items === 0 ? 0 : i.flipped_items / items)}) flip and the pass rate moves ${points(i.pass_rate_shift)} ` +
+        `(limits ${pct(t.flippedShare)} of items, ${(100 * t.passRateShift).toFixed(1)} points); re-score without them: ${flag.action}`,
+      details: {
+        labeler_id: flag.labeler_id,
+        slice: flag.slice,
+        kind: flag.kind,
+        kinds,
+        direction: flag.direction,
+        effect: flag.effect,
+        q_value: flag.q_value,
+        flipped_items: i.flipped_items,
+        flipped_share: items === 0 ? 0 : i.flipped_items / items,
+        dropped_items: i.dropped_items,
+        pass_rate_shift: i.pass_rate_shift,
+        reached,
+        relabel_items: i.relabel_items,
+        action: flag.action,
+      },
+    });
+  }
+  for (const id of seen) below.delete(id);
+  const quiet = below.size === 0 ? '' : `; flagged below the impact limits: ${[...below].join(', ')}`;
+  const summary = failures.length > 0
+    ? `${failures.length} flagged labeler(s) reach the impact limits: ${[...seen].join(', ')}${quiet}`
+    : report.flags.length === 0
+      ? `no labeler flagged among ${report.labelers.length} (agreement α = ${report.agreement.krippendorff_alpha.value?.toFixed(3) ?? 'n/a'})`
+      : `no flagged labeler reaches the impact limits${quiet}`;
+  return { check: { check: 'labeler_impact', status: failures.length > 0 ? 'fail' : 'pass', summary }, failures };
+}
