@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAuditStore } from './audit-fixture.js';
+import { REPO, runCli, TOUCHSTONE, tempDir } from './helpers/cli.js';
+
+// The real `touchstone audit` binary in a real pseudo-terminal: tmux (CI installs it with apt).
+const tmp = tempDir('touchstone-tui-');
+const session = `ts-audit-${process.pid}`;
+let db: string;
+
+const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p', '-t', session);
+const keys = async (...k: string[]): Promise<void> => {
+  for (const key of k) {
+    tmux('send-keys', '-t', session, key);
+    // A person types slower than this; Ink reads each key on its own.
+    await sleep(60);
+  }
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(test: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (test(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`the screen never showed ${what}; it showed:\n${last}`);
+}
+
+beforeAll(async () => {
+  db = await buildAuditStore(tmp.dir);
+});
+afterAll(() => {
+  try {
+    tmux('kill-session', '-t', session);
+  } catch {
+    // already ended with the program
+  }
+  tmp.cleanup();
+});
+
+describe('touchstone audit in a pseudo-terminal (tmux, 80×24)', () => {
+  it('navigates to a labeler, searches an item, and quits with exit code 0', async () => {
+    const status = join(tmp.dir, 'exit-status');
+    // The wrapper records the exit status; CI is unset because a person's terminal is not CI (Ink would not redraw).
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${process.execPath} ${TOUCHSTONE} --db ${db} audit --gold g; echo $? > ${status}; sleep 5`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', REPO, command);
+
+    let s = await until((x) => x.includes('Gold set') && x.includes('[1 Overview]'), 'the Overview');
+    expect(s).toContain('60 items · 184 labels (1 superseded) · 6 labelers');
+    s = await until((x) => x.includes('✓ intact'), 'the integrity check');
+    expect(s.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+
+    await keys('Tab');
+    await until((x) => x.includes('sorted by labels'), 'the Labelers table');
+    await keys('s', 's', 's', 's');
+    await until((x) => x.includes('sorted by labeler ↓'), 'the table sorted by labeler');
+    await keys('r');
+    s = await until((x) => x.includes('sorted by labeler ↑'), 'the table sorted by labeler, ascending');
+    expect(s).toContain('mallory');
+    expect(s).not.toContain('52;c;');
+    // Find dan's row in the sorted table and move the cursor there with j.
+    const rows = s.split('\n').filter((l) => /^[› ] \S/.test(l) && !l.includes('labeler'));
+    const dan = rows.findIndex((l) => l.slice(2).startsWith('dan '));
+    expect(dan).toBeGreaterThanOrEqual(0);
+    await keys(...Array.from({ length: dan }, () => 'j'), 'Enter');
+    s = await until((x) => x.includes('Labelers › dan') && x.includes('Leniency by slice'), "dan's drill-in");
+    expect(s).toMatch(/refunds\s+15\s+\+0\.\d\d \[\+/);
+    expect(s).toContain('dan lenient on refunds');
+
+    await keys('Escape');
+    await until((x) => x.includes('sorted by labeler ↑'), 'the table again');
+    await keys('5');
+    await until((x) => x.includes('items match'), 'the Items screen');
+    await keys('/', 'o', 'r', 'd', 'e', 'r', ' ', '5', '0', '1', '2');
+    s = await until((x) => x.includes('/ order 5012') && x.includes('1 items match'), 'one search hit');
+    await keys('Enter', 'Enter');
+    s = await until((x) => x.includes('Items › item-012') && x.includes('Label history'), 'the item with its label history');
+    expect(s).toMatch(/batch #1 labels\.jsonl \(jsonl\) imported by e2e-bot/);
+
+    await keys('q');
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(status) && Date.now() < deadline) await sleep(100);
+    expect(readFileSync(status, 'utf8').trim()).toBe('0');
+  });
+
+  it('prints a static summary pointing to --json when stdout is not a terminal, and one JSON document with --json', async () => {
+    const text = await runCli(['--db', db, 'audit', '--gold', 'g']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('This is a static summary (stdout is not a terminal)');
+    expect(text.stdout).toContain('touchstone audit --gold g --json');
+    expect(text.stdout).toContain('mallory');
+    expect(text.stdout).not.toContain('\u001b');
+    const json = await runCli(['--db', db, 'audit', '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout) as { gold_set: string; verify: { intact: boolean }; skew: { available: boolean }; judge: { available: boolean }; drift: { available: boolean; command: string } };
+    expect([doc.gold_set, doc.verify.intact, doc.skew.available, doc.judge.available, doc.drift.available]).toEqual(['g', true, true, true, false]);
+    expect(doc.drift.command).toBe('touchstone drift-check --gold g');
+  });
+});
