@@ -24,6 +24,7 @@ export async function runDriftCheck(store: Store, options: DriftCheckOptions): P
     shadowId: shadow.shadow_id,
     ...(options.drift === undefined ? {} : { config: options.drift }),
     ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
+    ...(options.pii === undefined ? {} : { pii: options.pii }),
   });
   const runId = await appendDriftRun(store, report, startedAt, options.actor);
   const history = await listDriftRuns(store, options.goldSet, 10);

@@ -1,5 +1,7 @@
 import { requireGoldSet } from '../gold/gold-set.js';
 import { requireShadowSet } from '../shadow/shadow-set.js';
+import { createRedactor, type PiiConfig } from '../pii/redact.js';
+import { BUILTIN_PII_RULES, type BuiltinPiiRule } from '../pii/pii-rules.js';
 import type { Store } from '../store/store.js';
 import { analyzeDrift } from './analyze-drift.js';
 import type { DriftConfig } from './drift-config.js';
@@ -12,6 +14,8 @@ export interface DriftOptions {
   readonly shadowId?: string;
   readonly config?: DriftConfig;
   readonly corrector?: PassRateCorrector;
+  /** PII rules for metadata values in the report (default: the built-in rules the shadow set was redacted with). */
+  readonly pii?: PiiConfig;
 }
 
 /** Default judge score at which a shadow request passes. */
@@ -32,6 +36,7 @@ export async function driftReport(store: Store, options: DriftOptions): Promise<
     ...(config.top_k === undefined ? {} : { topK: config.top_k }),
     ...(config.judge === undefined ? {} : { judge: config.judge }),
     ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
+    redactor: createRedactor(options.pii ?? { rules: shadow.params.pii_rules.filter((r): r is BuiltinPiiRule => (BUILTIN_PII_RULES as readonly string[]).includes(r)) }),
   });
   return analyzeDrift(inputs, { ...(config.thresholds === undefined ? {} : { thresholds: config.thresholds }), ...(config.coverage === undefined ? {} : { coverage: config.coverage }) });
 }

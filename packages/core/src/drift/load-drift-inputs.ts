@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import type { DriftInputs } from './analyze-drift.js';
 import { calibrationSql, goldItemsSql, judgesSql, metadataCountsSql, shadowItemsSql, windowSlicesSql } from './drift-sql.js';
 import type { MetadataCounts } from './metadata-drift.js';
+import type { Redactor } from '../pii/redact.js';
 
 /** The judge-error correction hook: @touchstone/judge-calibration's correctedPassRate fits it. */
 export type PassRateCorrector = (input: { labels: number[]; predictions: number[]; unlabeledPredictions: number[] }) => { estimate: number; ci: [number, number] };
@@ -16,6 +17,8 @@ export interface LoadOptions {
   /** Judge whose scores on gold items calibrate the traffic judge (default: the only judge, if exactly one). */
   readonly judge?: string;
   readonly corrector?: PassRateCorrector;
+  /** Applied to metadata values before they enter the report (they come from raw traffic, not the redacted shadow set). */
+  readonly redactor?: Redactor;
 }
 
 /** Baseline for metadata: three window-lengths before the window (two are needed to measure turnover). */
@@ -52,7 +55,7 @@ export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: Shado
       const firstBaseline = mine.reduce((a, r) => a + r.baseline - r.last_total, 0);
       metadata.push({
         key,
-        values: mine.map((r) => ({ value: r.value, baseline: r.baseline, window: r.window, unseen: r.unseen })),
+        values: redactValues(mine.map((r) => ({ value: r.value, baseline: r.baseline, window: r.window, unseen: r.unseen })), options.redactor),
         windowUnseen: mine.reduce((a, r) => a + r.win_unseen, 0),
         windowTotal: mine.reduce((a, r) => a + r.window, 0),
         // Turnover needs history before the baseline's last window; without it, no test.
@@ -103,4 +106,17 @@ function topMetadataKeys(metadata: readonly (string | null)[], max: number): str
     for (const k of Object.keys(JSON.parse(m) as Record<string, unknown>)) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([k]) => k).sort();
+}
+
+/** Redacts metadata values; values that redact alike ("[EMAIL]") are merged into one category. */
+function redactValues(values: MetadataCounts['values'], redactor: Redactor | undefined): MetadataCounts['values'] {
+  if (redactor === undefined || redactor.rules.length === 0) return values;
+  const merged = new Map<string, { value: string; baseline: number; window: number; unseen: boolean }>();
+  for (const v of values) {
+    const value = v.value === '(other)' ? v.value : redactor.redact(v.value).text;
+    const m = merged.get(value);
+    if (m === undefined) merged.set(value, { ...v, value });
+    else merged.set(value, { value, baseline: m.baseline + v.baseline, window: m.window + v.window, unseen: m.unseen && v.unseen });
+  }
+  return [...merged.values()];
 }
