@@ -16,6 +16,7 @@ export { verdictFor } from './calibration/verdict.js';
 export { correctedPassRate, type CorrectedPassRate, type CorrectedPassRateInput } from './correction/corrected-pass-rate.js';
 export { ppiMean, type PpiMean, type PpiMeanInput } from './correction/ppi-mean.js';
 export { JudgeCorrectionResultSchema, type JudgeCorrectionResult } from './correction/judge-correction-result.js';
+export { CorrectedPassRateSchema, PpiMeanSchema } from './correction/correction-schemas.js';
 
 // statistics
 export { wilsonInterval } from './stats/wilson-interval.js';

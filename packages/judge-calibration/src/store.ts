@@ -6,3 +6,6 @@ export { loadJudgePairs, type LoadedPairs } from './store/load-pairs.js';
 export { resolveWindow } from './store/traffic-window.js';
 export { convertScore, type Converted } from './store/score-conversion.js';
 export { judgePairsSql, pairCoverageSql, unlabeledCandidatesSql, latestJudgeScoresSql, trafficJudgeScoresSql, shadowJudgeScoresSql, type JudgeSource } from './store/pairs-sql.js';
+
+// the pipeline guard with its judge check (core's guard cannot import this package)
+export { guardWithJudge, assertGuardWithJudge, type GuardWithJudgeOptions } from './store/guard-with-judge.js';

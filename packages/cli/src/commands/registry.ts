@@ -5,6 +5,7 @@ import { diffCommand } from './diff.js';
 import { driftCommand } from './drift.js';
 import { driftCheckCommand } from './drift-check.js';
 import { goldCommand } from './gold.js';
+import { guardCommand } from './guard.js';
 import { ingestCommand } from './ingest.js';
 import { judgeCommand } from './judge.js';
 import { provenanceCommand } from './provenance.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandModule[] = [
   goldCommand,
   skewCommand,
   judgeCommand,
+  guardCommand,
   shadowCommand,
   driftCommand,
   driftCheckCommand,

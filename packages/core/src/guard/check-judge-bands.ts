@@ -45,7 +45,7 @@ export function checkJudgeBands(calibration: GuardCalibration | undefined, requi
   const insufficient = calibration.bands.filter((b) => b.verdict === 'insufficient' && !fails(b)).map((b) => b.band);
   const relied = required === undefined ? 'every band (failing only untrusted ones)' : required === 'all' ? 'every band' : `bands ${required.join(', ')}`;
   const summary = failures.length > 0
-    ? `${judge} fails in band(s) ${failures.map((f) => (f.check === 'judge_bands' ? f.details.band : '')).join(', ')} of ${relied}`
+    ? `${judge} fails in band(s) ${failures.map((f) => (f.check === 'judge_bands' ? f.details.band : '')).join(', ')} (relied on: ${relied})`
     : `${judge} trusted in ${trusted.length === 0 ? 'no band' : `band(s) ${trusted.join(', ')}`} (relied on: ${relied})${insufficient.length === 0 ? '' : `; not enough evidence yet in ${insufficient.join(', ')}`}`;
   return { check: { check: 'judge_bands', status: failures.length > 0 ? 'fail' : 'pass', summary }, failures };
 }

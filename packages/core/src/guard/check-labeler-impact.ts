@@ -18,6 +18,7 @@ export function impactReached(flag: SkewFlag, items: number, t: ImpactThresholds
   return reached;
 }
 
+const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const points = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} points`;
 
@@ -45,9 +46,9 @@ export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): Che
     failures.push({
       check: 'labeler_impact',
       message:
-        `labeler "${flag.labeler_id}" is flagged ${kinds.join(' and ')} (${flag.direction}${flag.slice === null ? '' : ` on slice "${flag.slice}"`}, effect ${flag.effect >= 0 ? '+' : ''}${flag.effect.toFixed(2)}, q = ${flag.q_value.toPrecision(2)}) ` +
+        `labeler "${flag.labeler_id}" is flagged ${kinds.join(' and ')} (${flag.direction}${flag.slice === null ? '' : ` on slice "${flag.slice}"`}, effect ${signed(flag.effect)}, q = ${flag.q_value.toPrecision(2)}) ` +
         `and carries the gold: without their labels ${i.flipped_items} of ${items} items (${pct(items === 0 ? 0 : i.flipped_items / items)}) flip and the pass rate moves ${points(i.pass_rate_shift)} ` +
-        `(limits ${pct(t.flippedShare)} of items, ${(100 * t.passRateShift).toFixed(1)} points); re-score without them: ${flag.action}`,
+        `(limits: ${pct(t.flippedShare)} of items, ${(100 * t.passRateShift).toFixed(1)} points); re-score without them: ${flag.action}`,
       details: {
         labeler_id: flag.labeler_id,
         slice: flag.slice,

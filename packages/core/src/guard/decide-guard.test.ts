@@ -88,6 +88,7 @@ describe('decideGuard', () => {
     const r = decideGuard(clean, { goldSet: 'g', calibration: cal, requiredBands: ['4', '5'] });
     const fs = only(r.failures, 'judge_bands');
     expect(fs.map((f) => [f.details.band, f.details.verdict, f.details.required])).toEqual([['5', 'insufficient', true]]);
+    expect(r.checks[2]).toEqual({ check: 'judge_bands', status: 'fail', summary: 'judge "j@v1" fails in band(s) 5 (relied on: bands 4, 5)' });
     expect(fs[0]?.message).toBe('judge "j@v1" is not yet trusted in band 5, which the pipeline relies on: agreement 0.75 on 4 items (interval 0.30–0.95) cannot show it reaches the target 0.80; about 37 more human labels there would settle it');
     expect(decideGuard(clean, { goldSet: 'g', calibration: cal, requiredBands: ['2', '3'] }).ok).toBe(true);
     expect(only(decideGuard(clean, { goldSet: 'g', calibration: cal, requiredBands: 'all' }).failures, 'judge_bands').map((f) => f.details.band)).toEqual(['1', '5']);
