@@ -35,11 +35,15 @@ Examples:
       .action(async (raw: unknown, cmd: Command) => {
         const opts = parseOptions(Options, raw, 'audit');
         const json = opts.json === true;
+        const interactive = !json && ctx.isTTY && !inCi(ctx.env);
+        // React and Ink load only here, on a terminal: every other path (--json, pipes, cron) stays lean.
+        // The import starts now, beside opening the store, to bring the first screen sooner.
+        const ui = interactive ? import('../ui/run-audit-ui.js') : undefined;
+        ui?.catch(() => undefined);
         setExit(await runAction(ctx, json, () => withStore(ctx, cmd, 'read', async (store) => {
           const goldSet = await resolveGoldSet(store, opts.gold, 'audit');
-          if (!json && ctx.isTTY && !inCi(ctx.env)) {
-            // React and Ink load only here: every other path (--json, pipes, cron) stays lean.
-            const { runAuditUi } = await import('../ui/run-audit-ui.js');
+          if (ui !== undefined) {
+            const { runAuditUi } = await ui;
             await runAuditUi(store, { goldSet, env: ctx.env });
             return EXIT.ok;
           }

@@ -63,7 +63,9 @@ describe('audit screens (ink-testing-library, real store)', () => {
     f = await ui.until((x) => x.includes('Leniency by slice') || x.includes('Consensus depends'));
     expect(f).toMatch(/›\s+i044/);
     await ui.press(KEY.esc);
-    await ui.until((x) => x.includes('sorted by labeler'));
+    f = await ui.until((x) => x.includes('sorted by labeler'));
+    expect(f).toMatch(/› dan\s+35/);
+    expect(f).toContain('  ann ');
     ui.unmount();
   });
 
@@ -80,7 +82,9 @@ describe('audit screens (ink-testing-library, real store)', () => {
     f = await ui.until((x) => x.includes('Label history'));
     expect(f).toContain('Items › i012');
     expect(f).toContain('Customer 12 asks about');
-    await ui.press(KEY.esc, KEY.esc);
+    await ui.press(KEY.esc);
+    f = await ui.until((x) => x.includes('items match'));
+    expect(f).toMatch(/› i012\s+refunds/);
     await ui.press('/', ...'slice:tone', KEY.enter);
     await ui.until((x) => x.includes('14 items match'));
     ui.unmount();

@@ -20,13 +20,14 @@ export interface AuditUiOptions {
 export async function runAuditUi(store: Store, options: AuditUiOptions): Promise<void> {
   const pool = workerPool();
   try {
-    const source = await createAuditSource(store, { goldSet: options.goldSet, compute: pool.run, sanitize: true });
+    const source = await createAuditSource(store, { goldSet: options.goldSet, compute: pool.run, sanitize: true, computeAfterFirstScreenMs: 1500 });
     const env = { source, cache: createResourceCache(), theme: themeFromEnv(options.env) };
     const app = render(
       <AuditContext.Provider value={env}>
         <App />
       </AuditContext.Provider>,
-      { exitOnCtrlC: true, patchConsole: true },
+      // 60 frames/s: a keypress is drawn within ~17 ms of being handled (Ink's default 30 allows ~33 ms).
+      { exitOnCtrlC: true, patchConsole: true, maxFps: 60 },
     );
     await app.waitUntilExit();
   } finally {

@@ -34,20 +34,30 @@ export interface AuditSourceOptions {
   readonly compute: ComputeRunner | 'inline';
   /** Strip escape and control sequences from every string (for the terminal); off for --json. */
   readonly sanitize: boolean;
+  /** Hold heavy computations back until the provenance (the first screen) has loaded, or this many ms. */
+  readonly computeAfterFirstScreenMs?: number;
 }
 
 /** The audit's data over an open store; fails with GOLD_NOT_FOUND when the gold set does not exist. */
 export async function createAuditSource(rawStore: Store, options: AuditSourceOptions): Promise<AuditSource> {
   const { goldSet } = options;
   const { store, exclusive } = serialStore(rawStore);
-  const compute: ComputeRunner = options.compute === 'inline' ? (r) => exclusive(() => runComputeTask(rawStore, r)) : options.compute;
+  const runner: ComputeRunner = options.compute === 'inline' ? (r) => exclusive(() => runComputeTask(rawStore, r)) : options.compute;
+  // The first screen is the provenance; statistics wait for it (or a deadline) so they do not compete with it for the CPU.
+  let firstScreen: () => void = () => {};
+  const shown = new Promise<void>((r) => (firstScreen = r));
+  const wait = options.computeAfterFirstScreenMs;
+  const compute: ComputeRunner = wait === undefined ? runner : async (r) => {
+    await Promise.race([shown, new Promise((t) => setTimeout(t, wait).unref())]);
+    return runner(r);
+  };
   const gold = await requireGoldSet(store, goldSet);
   const clean = <T>(p: Promise<T>): Promise<T> => (options.sanitize ? p.then(sanitizeDeep) : p);
   const request = { db: store.path, goldSet };
   return {
     goldSet: options.sanitize ? sanitizeDeep(goldSet) : goldSet,
     scale: gold.scale,
-    provenance: () => clean(provenance(store, goldSet)),
+    provenance: () => clean(provenance(store, goldSet).finally(firstScreen)),
     verify: () => clean(compute({ ...request, task: 'verify' }).then((r) => VerifyReportSchema.parse(r))),
     labelerDetail: (id) => clean(loadLabelerDetail(store, gold.scale, goldSet, id)),
     searchItems: (query) => clean(searchItems(store, gold.scale, goldSet, parseItemQuery(query))),

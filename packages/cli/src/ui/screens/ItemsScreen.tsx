@@ -44,7 +44,7 @@ export function ItemsScreen({ active, visited, isCurrent, width, height, capture
   );
   if (open !== undefined) {
     return (
-      <Box flexDirection="column" height={height}>
+      <Box key="detail" flexDirection="column" height={height}>
         <Tone tone="muted">{`Items › ${open}`}</Tone>
         <ItemDetailView itemId={open} active={active} width={width} height={height - 2} />
         <KeyHints hints={['↑↓ scroll', 'Esc back']} width={width} />
@@ -52,7 +52,7 @@ export function ItemsScreen({ active, visited, isCurrent, width, height, capture
     );
   }
   return (
-    <Box flexDirection="column" height={height}>
+    <Box key="list" flexDirection="column" height={height}>
       {visited ? <Results query={search.query} settled={settled} typing={search.typing} active={active && !search.typing} width={width} height={height - 1} onOpen={setOpen} /> : null}
       <KeyHints hints={search.typing ? ['type to search', 'Enter done', 'Esc clear'] : ['↑↓ move', 'Enter open', '/ search']} width={width} />
     </Box>

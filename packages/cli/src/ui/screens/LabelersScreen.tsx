@@ -67,8 +67,9 @@ function Labelers({ p, active, isCurrent, width, height, capture }: ScreenProps 
   const labeler = p.labelers.find((l) => l.labeler_id === (stack[0]?.id ?? ''));
   if (top !== undefined && labeler !== undefined) {
     const crumb = top.kind === 'item' ? `Labelers › ${labeler.labeler_id} › ${top.id}` : `Labelers › ${labeler.labeler_id}`;
+    // Distinct keys: the detail and the list never share Ink nodes (a reused Box kept display:none).
     return (
-      <Box flexDirection="column" height={height}>
+      <Box key="detail" flexDirection="column" height={height}>
         <Tone tone="muted">{crumb}</Tone>
         {/* The labeler view stays mounted under an opened item, so Esc returns to the same line. */}
         <Box flexDirection="column" height={height - 2} display={top.kind === 'labeler' ? 'flex' : 'none'}>
@@ -80,7 +81,7 @@ function Labelers({ p, active, isCurrent, width, height, capture }: ScreenProps 
     );
   }
   return (
-    <Box flexDirection="column" height={height}>
+    <Box key="list" flexDirection="column" height={height}>
       <SearchLine query={search.query} typing={search.typing} placeholder="filter labelers" status={`${rows.length} of ${p.labelers.length} labelers · sorted by ${LABELER_SORTS[sort]?.name ?? ''}${descending ? ' ↓' : ' ↑'}`} />
       <Box flexDirection="column" height={tableHeight}>
         <DataTable columns={LABELER_COLUMNS} rows={tableRows} cursor={cursor} height={tableHeight} width={width} sort={{ column: LABELER_SORTS[sort]?.column ?? 1, descending }} />
