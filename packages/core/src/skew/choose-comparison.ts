@@ -35,10 +35,13 @@ export function chooseComparison(data: SkewData): DesignSummary {
   return { comparison, multiLabeledItems: multi, singleLabeledItems: nItems - multi, shareWithPeers: share };
 }
 
-/** The leniency design for a comparison; labelers marked in `dropped` are left out entirely. */
-export function buildDesign(data: SkewData, comparison: Comparison, minLabels: number, dropped?: Uint8Array): LeniencyDesign {
-  if (comparison === 'co_labelers') return coLabelerDesign(data, minLabels, dropped);
+/**
+ * The leniency design for a comparison; labelers marked in `dropped` are left out entirely, and with
+ * `only` just that labeler is tested.
+ */
+export function buildDesign(data: SkewData, comparison: Comparison, minLabels: number, dropped?: Uint8Array, only?: number): LeniencyDesign {
+  if (comparison === 'co_labelers') return coLabelerDesign(data, minLabels, dropped, only);
   const y = comparison === 'slice_peers' ? Float64Array.from(data.value) : judgeAdjusted(data);
   if (dropped !== undefined) for (let p = 0; p < y.length; p++) if (dropped[data.labeler[p]!] === 1) y[p] = Number.NaN;
-  return slicePeerDesign(data, y, minLabels);
+  return slicePeerDesign(data, y, minLabels, only);
 }

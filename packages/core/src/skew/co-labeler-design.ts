@@ -18,10 +18,15 @@ export interface LeniencyDesign {
  * item's labels are shuffled among its labelers, so the test sums c·y with c = m/(m − 1) over the
  * labeler's items, and the effect (mean r, label units) is what a labeler adds over their peers.
  * Items with one label have no peers and are left out. Labelers marked in `dropped` are left out
- * entirely (neither tested nor anyone's peer).
+ * entirely (neither tested nor anyone's peer); with `only`, just that labeler is tested, on its items.
  */
-export function coLabelerDesign(data: SkewData, minLabels: number, dropped?: Uint8Array): LeniencyDesign {
+export function coLabelerDesign(data: SkewData, minLabels: number, dropped?: Uint8Array, only?: number): LeniencyDesign {
   const keep = (p: number): boolean => dropped === undefined || dropped[data.labeler[p]!] === 0;
+  const relevant = (i: number): boolean => {
+    if (only === undefined) return true;
+    for (let p = data.itemStart[i]!; p < data.itemStart[i + 1]!; p++) if (data.labeler[p] === only) return true;
+    return false;
+  };
   const nLabelers = data.labelerIds.length;
   const nSlices = data.sliceNames.length;
   const nItems = data.itemStart.length - 1;
@@ -31,12 +36,13 @@ export function coLabelerDesign(data: SkewData, minLabels: number, dropped?: Uin
   let nGroups = 0;
   const kept = new Int32Array(nItems);
   for (let i = 0; i < nItems; i++) {
+    if (!relevant(i)) continue;
     for (let p = data.itemStart[i]!; p < data.itemStart[i + 1]!; p++) if (keep(p)) kept[i]! += 1;
     if (kept[i]! < 2) continue;
     nGroups += 1;
     nPositions += kept[i]!;
     for (let p = data.itemStart[i]!; p < data.itemStart[i + 1]!; p++) {
-      if (!keep(p)) continue;
+      if (!keep(p) || (only !== undefined && data.labeler[p] !== only)) continue;
       countLabeler[data.labeler[p]!]! += 1;
       countCell[data.labeler[p]! * nSlices + data.itemSlice[i]!]! += 1;
     }

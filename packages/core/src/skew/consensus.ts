@@ -32,8 +32,17 @@ export function itemConsensus(data: SkewData, item: number, skip: number, scratc
     }
     case 'ordinal':
     case 'interval': {
-      const sorted = scratch.subarray(0, m).sort();
-      const median = m % 2 === 1 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2;
+      // Insertion sort in place: a handful of labels, and no subarray view allocated per item.
+      for (let q = 1; q < m; q++) {
+        const v = scratch[q]!;
+        let r = q - 1;
+        while (r >= 0 && scratch[r]! > v) {
+          scratch[r + 1] = scratch[r]!;
+          r -= 1;
+        }
+        scratch[r + 1] = v;
+      }
+      const median = m % 2 === 1 ? scratch[(m - 1) / 2]! : (scratch[m / 2 - 1]! + scratch[m / 2]!) / 2;
       return median >= passThreshold(scale) ? PASS : FAIL;
     }
     case 'nominal': {

@@ -1,6 +1,6 @@
 import { twoSidedP } from '../stats/normal.js';
 import type { LeniencyDesign } from './co-labeler-design.js';
-import { permutationMoments } from './permutation-design.js';
+import { permutationMoments, type PermutationDesign } from './permutation-design.js';
 import { permutationExceedances } from './permutation-test.js';
 import type { TestCell } from './test-cells.js';
 
@@ -25,17 +25,53 @@ export interface LeniencyTest {
   readonly pValue: number;
 }
 
-/** Runs every leniency test of a design: exact permutation moments, then B Monte-Carlo permutations. */
-export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: number): LeniencyTest[] {
+/**
+ * Runs every leniency test of a design: exact permutation moments, then B Monte-Carlo permutations.
+ * `screen` (the first of two rounds, whose large tests only pick suspects) runs the permutations
+ * just for the tests whose p-value needs them (fewer than NORMAL_MIN_N labels), on the groups that
+ * hold their labels; the others then report no Monte-Carlo p-value.
+ */
+export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: number, screen = false): LeniencyTest[] {
   const moments = permutationMoments(d.design);
-  const exceed = permutationExceedances(d.design, moments.centered, permutations, seed);
+  const exceed = screen
+    ? permutationExceedances(restrictToSmall(d.design, moments.n), moments.centered, permutations, seed)
+    : permutationExceedances(d.design, moments.centered, permutations, seed);
+  const ran = (t: number): boolean => permutations > 0 && (!screen || moments.n[t]! < NORMAL_MIN_N);
   return d.cells.map((cell, t) => {
     const variance = moments.variance[t]!;
     const z = variance > 0 ? moments.centered[t]! / Math.sqrt(variance) : 0;
     const pNormal = variance > 0 ? twoSidedP(z) : 1;
-    const pPermutation = permutations > 0 ? (1 + exceed[t]!) / (permutations + 1) : null;
+    const pPermutation = ran(t) ? (1 + exceed[t]!) / (permutations + 1) : null;
     const n = moments.n[t]!;
     const pValue = n >= NORMAL_MIN_N || pPermutation === null ? pNormal : pPermutation;
     return { cell, n, effect: d.effect[t]!, se: d.se[t]!, z, pNormal, pPermutation, pValue };
   });
+}
+
+/** The design cut down to the groups holding labels of small tests, with only those tests kept. */
+function restrictToSmall(d: PermutationDesign, n: Int32Array): PermutationDesign {
+  const small = (t: number): boolean => t >= 0 && n[t]! < NORMAL_MIN_N;
+  const groupStart: number[] = [0];
+  const values: number[] = [];
+  const groupWeight: number[] = [];
+  const testA: number[] = [];
+  const testB: number[] = [];
+  for (let g = 0; g + 1 < d.groupStart.length; g++) {
+    const a = d.groupStart[g]!;
+    const b = d.groupStart[g + 1]!;
+    let keep = false;
+    for (let p = a; p < b && !keep; p++) keep = small(d.testA[p]!) || small(d.testB[p]!);
+    if (!keep) continue;
+    for (let p = a; p < b; p++) {
+      values.push(d.values[p]!);
+      testA.push(small(d.testA[p]!) ? d.testA[p]! : -1);
+      testB.push(small(d.testB[p]!) ? d.testB[p]! : -1);
+    }
+    groupWeight.push(d.groupWeight[g]!);
+    groupStart.push(values.length);
+  }
+  return {
+    groupStart: Int32Array.from(groupStart), values: Float64Array.from(values), groupWeight: Float64Array.from(groupWeight),
+    testA: Int32Array.from(testA), testB: Int32Array.from(testB), nTests: d.nTests,
+  };
 }

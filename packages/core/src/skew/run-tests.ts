@@ -13,47 +13,65 @@ export interface TestFamily {
   readonly tests: RawTest[];
   /** Benjamini–Hochberg q-values of `tests`. */
   readonly q: number[];
-  /** Labelers left out of everyone else's peers in the second round. */
+  /** Labelers peeled off everyone else's peers, in the order they were peeled. */
   readonly excludedFromPeers: number[];
 }
 
+/** At most this many labelers are peeled off the peers (each costs one screening pass). */
+const MAX_PEELED = 10;
+
 /**
- * All tests in one Benjamini–Hochberg family, in two rounds. A strongly lenient labeler inflates
- * the peer mean of everyone who shares items (or a slice) with them, so their co-labelers look
- * severe. Round 1 tests everyone against all peers; labelers it flags for leniency or severity are
- * then left out of the peers, and round 2 re-tests everyone else without them (the flagged keep
- * their round-1 result). Drift and fatigue use the residuals of the round each labeler's result
- * comes from.
+ * All tests in one Benjamini–Hochberg family. A strongly lenient labeler inflates the peer mean of
+ * everyone who shares items (or a slice) with them, so their co-labelers look severe; and when a
+ * labeler's co-labelers are always the same few people, those few can all look skewed together.
+ * So the peers are cleaned by peeling, one labeler at a time: screen every labeler against the
+ * current peers, take the single most significant flagged labeler (smallest p, then largest |z|),
+ * leave them out of everyone else's peers, and screen again — until nobody new is flagged. Peeled
+ * labelers are tested against the peers without the *other* peeled labelers, so the cause keeps
+ * its real peers while the victims of its spillover are cleared. The final round runs the
+ * Monte-Carlo permutations of every test; screening rounds run them only where a p-value needs them
+ * (small tests). Drift and fatigue use the final residuals.
  */
 export function runTestFamily(data: SkewData, comparison: Comparison, options: ResolvedSkewOptions): TestFamily {
-  const first = oneRound(data, comparison, options, undefined, undefined);
-  const suspects = new Uint8Array(data.labelerIds.length);
-  first.tests.forEach((t, k) => {
-    if (t.kind === 'leniency' && first.q[k]! <= options.alpha && Math.abs(t.effect) >= options.minEffect && t.effect !== 0) suspects[t.labeler] = 1;
-  });
-  const excluded = [...suspects.keys()].filter((j) => suspects[j] === 1);
-  if (excluded.length === 0 || excluded.length === data.labelerIds.length) return { ...first, excludedFromPeers: [] };
-  return { ...oneRound(data, comparison, options, suspects, first), excludedFromPeers: excluded };
+  const nLabelers = data.labelerIds.length;
+  const peeled = new Uint8Array(nLabelers);
+  const order: number[] = [];
+  while (order.length < Math.min(MAX_PEELED, nLabelers - 2)) {
+    const screen = leniencyRound(data, comparison, options, order.length === 0 ? undefined : peeled, true).leniency;
+    const q = screen.length === 0 ? [] : benjaminiHochberg(screen.map((t) => t.pValue));
+    let best: LeniencyTest | undefined;
+    screen.forEach((t, k) => {
+      if (peeled[t.cell.labeler] === 1 || !(q[k]! <= options.alpha) || Math.abs(t.effect) < options.minEffect || t.effect === 0) return;
+      if (best === undefined || t.pValue < best.pValue || (t.pValue === best.pValue && Math.abs(t.z) > Math.abs(best.z))) best = t;
+    });
+    if (best === undefined) break;
+    peeled[best.cell.labeler] = 1;
+    order.push(best.cell.labeler);
+  }
+  const final = leniencyRound(data, comparison, options, order.length === 0 ? undefined : peeled, false);
+  return { ...family(data, final.leniency, final.residual, options), excludedFromPeers: order };
 }
 
-function oneRound(
-  data: SkewData,
-  comparison: Comparison,
-  options: ResolvedSkewOptions,
-  suspects: Uint8Array | undefined,
-  previous: (Omit<TestFamily, 'excludedFromPeers'> & { residual: Float64Array }) | undefined,
-): Omit<TestFamily, 'excludedFromPeers'> & { residual: Float64Array } {
-  const design = buildDesign(data, comparison, options.minLabels, suspects);
-  let leniency = runLeniencyTests(design, options.permutations, options.seed);
-  let residual = design.residual;
-  if (suspects !== undefined && previous !== undefined) {
-    leniency = [...previous.leniency.filter((t) => suspects[t.cell.labeler] === 1), ...leniency];
-    residual = Float64Array.from(design.residual, (r, p) => (suspects[data.labeler[p]!] === 1 ? previous.residual[p]! : r));
-  }
+function leniencyRound(data: SkewData, comparison: Comparison, options: ResolvedSkewOptions, suspects: Uint8Array | undefined, screen: boolean): { leniency: LeniencyTest[]; residual: Float64Array } {
+  const main = buildDesign(data, comparison, options.minLabels, suspects);
+  const leniency = runLeniencyTests(main, options.permutations, options.seed, screen);
+  const residual = Float64Array.from(main.residual);
+  if (suspects === undefined) return { leniency, residual };
+  suspects.forEach((isSuspect, s) => {
+    if (isSuspect === 0) return;
+    const others = Uint8Array.from(suspects, (v, j) => (j === s ? 0 : v));
+    const own = buildDesign(data, comparison, options.minLabels, others, s);
+    leniency.push(...runLeniencyTests(own, options.permutations, options.seed + 1 + s));
+    for (let p = 0; p < residual.length; p++) if (data.labeler[p] === s) residual[p] = own.residual[p]!;
+  });
+  return { leniency, residual };
+}
+
+function family(data: SkewData, leniency: LeniencyTest[], residual: Float64Array, options: ResolvedSkewOptions): Omit<TestFamily, 'excludedFromPeers'> {
   const time = timeTests(data, residual, Math.max(options.minLabels, 20));
   const tests: RawTest[] = [
     ...leniency.map((t): RawTest => ({ labeler: t.cell.labeler, slice: t.cell.slice, kind: 'leniency', basis: 'labels', effect: t.effect, se: t.se, n: t.n, pValue: t.pValue })),
     ...time.map((t): RawTest => ({ labeler: t.labeler, slice: -1, kind: t.kind, basis: t.basis, effect: t.effect, se: t.se, n: t.n, pValue: t.pValue })),
   ];
-  return { leniency, tests, q: tests.length === 0 ? [] : benjaminiHochberg(tests.map((t) => t.pValue)), residual };
+  return { leniency, tests, q: tests.length === 0 ? [] : benjaminiHochberg(tests.map((t) => t.pValue)) };
 }

@@ -86,7 +86,7 @@ export const SkewReportSchema = z.object({
     min_labels: z.number(),
     min_effect: z.number(),
     n_tests: z.number(),
-    /** Labelers flagged for leniency/severity in round 1 and left out of everyone else's peers in round 2. */
+    /** Labelers peeled off everyone else's peers (most significant first; see skew/run-tests.ts). */
     excluded_from_peers: z.array(z.string()),
     p_value: z.string(),
   }),

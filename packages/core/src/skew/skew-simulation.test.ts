@@ -12,6 +12,7 @@ const FULL = process.env['TOUCHSTONE_FULL_SIM'] === '1';
 const NULL_SEEDS = FULL ? 400 : 40;
 const POWER_SEEDS = FULL ? 100 : 10;
 const ALPHA = 0.05;
+const TIMEOUT = FULL ? 3_600_000 : 120_000;
 const OPTIONS = SkewOptionsSchema.parse({ goldSet: 'sim', alpha: ALPHA, permutations: FULL ? 200 : 50, bootstrap: 0 });
 
 const DESIGNS = { dense: { singleShare: 0 }, sparse: { singleShare: 0.8 } } as const;
@@ -28,8 +29,9 @@ describe('skew detector under no planted effect', () => {
     }
     // BH at q = 0.05 under the global null bounds P(any rejection) by 0.05 (it is then the FWER).
     // Allowance: two binomial standard errors, √(0.05·0.95/n).
+    console.log(`skew simulation, no effect: ${flagged}/${NULL_SEEDS} gold sets with any flag`);
     expect(flagged / NULL_SEEDS).toBeLessThanOrEqual(ALPHA + 2 * Math.sqrt((ALPHA * 0.95) / NULL_SEEDS));
-  });
+  }, TIMEOUT);
 });
 
 describe.each([
@@ -46,7 +48,8 @@ describe.each([
       if (report.flags[0]?.labeler_id === PLANTED) first += 1;
     }
     // Required: ≥ 90% of seeds. Reduced run (10 seeds): at most one miss; full run (100 seeds): ≥ 90.
+    console.log(`skew simulation, ${scale} +${effect} on one slice, ${design}: flagged on the slice ${onSlice}/${POWER_SEEDS}, ranked first ${first}/${POWER_SEEDS}`);
     expect(onSlice / POWER_SEEDS).toBeGreaterThanOrEqual(FULL ? 0.9 : 0.9 - 1e-9);
     expect(first / POWER_SEEDS).toBeGreaterThanOrEqual(FULL ? 0.9 : 0.8);
-  });
+  }, TIMEOUT);
 });

@@ -9,8 +9,9 @@ import { assignTests } from './test-cells.js';
  * left out. Under "labelers are exchangeable within a slice" the slice's labels are shuffled among
  * its labelers. Effect per labeler × slice: mean(labeler) − mean(others); overall: those
  * differences averaged over the labeler's slices, weighted by the labeler's labels in each.
+ * With `only`, just that labeler is tested.
  */
-export function slicePeerDesign(data: SkewData, y: Float64Array, minLabels: number): LeniencyDesign {
+export function slicePeerDesign(data: SkewData, y: Float64Array, minLabels: number, only?: number): LeniencyDesign {
   const nLabelers = data.labelerIds.length;
   const nSlices = data.sliceNames.length;
   const nItems = data.itemStart.length - 1;
@@ -39,7 +40,7 @@ export function slicePeerDesign(data: SkewData, y: Float64Array, minLabels: numb
   const countLabeler = new Int32Array(nLabelers);
   for (let c = 0; c < usable.length; c++) {
     const others = sliceN[c % nSlices]! - cellN[c]!;
-    if (cellN[c]! >= 2 && others >= 2) {
+    if (cellN[c]! >= 2 && others >= 2 && (only === undefined || Math.floor(c / nSlices) === only)) {
       usable[c] = cellN[c]!;
       countLabeler[Math.floor(c / nSlices)]! += cellN[c]!;
     }

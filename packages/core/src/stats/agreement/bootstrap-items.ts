@@ -1,5 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
-import { createRng } from '../rng.js';
+import { createUniformStream } from './uniform-stream.js';
 
 export interface BootstrapItemsOptions {
   /** Number of bootstrap replicates (resamples of items with replacement). */
@@ -41,15 +41,17 @@ export function bootstrapItemsMany(
   options: BootstrapItemsOptions,
 ): (BootstrapInterval | null)[] {
   if (!(options.replicates >= 1) || !(nItems >= 1)) throw new RangeError('bootstrapItems: needs at least one replicate and one item');
-  const rng = createRng(options.seed);
+  const stream = createUniformStream(options.seed);
+  const draws = new Float64Array(nItems);
   const nRows = options.nRows ?? nItems;
   const rowOf = options.rowOf;
   const weights = new Float64Array(nRows);
   const out: number[][] = statistics.map(() => []);
   for (let b = 0; b < options.replicates; b++) {
     weights.fill(0);
-    if (rowOf === undefined) for (let i = 0; i < nItems; i++) weights[rng.int(nItems)]! += 1;
-    else for (let i = 0; i < nItems; i++) weights[rowOf[rng.int(nItems)]!]! += 1;
+    stream.fill(draws);
+    if (rowOf === undefined) for (let i = 0; i < nItems; i++) weights[(draws[i]! * nItems) | 0]! += 1;
+    else for (let i = 0; i < nItems; i++) weights[rowOf[(draws[i]! * nItems) | 0]!]! += 1;
     statistics.forEach((statistic, s) => {
       const v = statistic(weights);
       if (!Number.isNaN(v)) out[s]!.push(v);
