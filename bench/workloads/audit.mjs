@@ -6,12 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { labelsFile } from '../gen/labels.mjs';
 import { measure } from '../lib/measure.mjs';
 import { REPO, TOUCHSTONE, outDir } from '../lib/paths.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms) => delay(ms);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 export async function run({ quick }) {
@@ -50,7 +51,7 @@ export async function run({ quick }) {
     rows.push({ label: `keypress → next frame: ${what} (${n.toLocaleString('en-US')} labels)`, seconds: p(0.5) / 1000, p50_ms: +p(0.5).toFixed(1), p95_ms: +p(0.95).toFixed(1), max_ms: +ms[ms.length - 1].toFixed(1), keys: ms.length });
   }
   const worst = Math.max(...Object.values(lat).map((ms) => ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]));
-  notes.push(`keypress: from writing the key to stdin until Ink writes the next frame (Ink draws at most 30 frames/s, so up to ~33 ms of this is its frame throttle); target p95 < 100 ms — ${worst < 100 ? 'met' : 'MISSED'} (worst p95 ${worst.toFixed(1)} ms)`);
+  notes.push(`keypress: from writing the key to stdin until Ink writes the next frame (the audit asks Ink for at most 60 frames/s, so up to ~17 ms of this is its frame throttle); target p95 < 100 ms — ${worst < 100 ? 'met' : 'MISSED'} (worst p95 ${worst.toFixed(1)} ms)`);
   notes.push('Search results arrive after a 120 ms debounce plus the store query; the typed character itself is echoed at once (the "type in search" row).');
   return { name: 'interactive audit: time to first screen and keypress latency', rows, notes };
 }
@@ -145,13 +146,15 @@ async function keypressLatency(db, presses) {
   const { createAuditSource } = await dist('ui/data/audit-source.js');
   const { workerPool } = await dist('ui/compute/run-in-worker.js');
   const { createResourceCache } = await dist('ui/resource-cache.js');
+  const { themeFromEnv } = await dist('ui/theme.js');
   const store = await Store.open(db, { readOnly: true });
   const pool = workerPool();
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
-  const source = await createAuditSource(store, { goldSet: 'bench', compute: pool.run, sanitize: true });
-  const env = { source, cache: createResourceCache(), theme: { color: true } };
-  const app = render(React.createElement(AuditContext.Provider, { value: env }, React.createElement(App)), { stdout, stdin, stderr: stdout, exitOnCtrlC: false, patchConsole: false });
+  // As `touchstone audit` sets it up (commands/audit.ts), statistics in worker threads.
+  const source = await createAuditSource(store, { goldSet: 'bench', compute: pool.run, sanitize: true, computeAfterFirstScreenMs: 1500 });
+  const env = { source, cache: createResourceCache(), theme: themeFromEnv({}) };
+  const app = render(React.createElement(AuditContext.Provider, { value: env }, React.createElement(App)), { stdout, stdin, stderr: stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
   const until = async (test, ms = 120_000) => {
     const deadline = now() + ms;
     while (!test(stdout.last)) {
@@ -161,6 +164,8 @@ async function keypressLatency(db, presses) {
     await sleep(300);
   };
   const timeKey = async (key) => {
+    // Keys arrive as their own I/O events, at most at a fast key-repeat rate (about 30 per second).
+    await sleep(30);
     const frame = stdout.nextFrame();
     const t0 = now();
     stdin.press(key);
@@ -175,7 +180,6 @@ async function keypressLatency(db, presses) {
     await until((f) => f.includes('sorted by'));
     for (let i = 0; i < presses; i += 1) out['move in the labelers table'].push(await timeKey(i % 20 < 10 ? 'j' : 'k'));
     for (let i = 0; i < Math.min(presses, 20); i += 1) out['open and close a labeler'].push(await timeKey(i % 2 === 0 ? '\r' : '\u001b'));
-    await timeKey('\u001b');
     await timeKey('5');
     await until((f) => f.includes('items match'));
     for (let i = 0; i < presses; i += 1) out['move in the items list'].push(await timeKey(i % 20 < 10 ? 'j' : 'k'));

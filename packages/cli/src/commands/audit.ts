@@ -7,8 +7,10 @@ import { parseOptions } from '../parse-options.js';
 import { createProgress } from '../progress/create-progress.js';
 import { printJson, runAction } from '../run-action.js';
 import { auditDocument } from '../ui/data/audit-document.js';
+import { workerPool } from '../ui/compute/run-in-worker.js';
 import { createAuditSource } from '../ui/data/audit-source.js';
 import { resolveGoldSet } from '../ui/data/resolve-gold-set.js';
+import { createResourceCache } from '../ui/resource-cache.js';
 import { renderAuditSummary } from '../ui/static/render-audit-summary.js';
 import { withStore } from '../with-store.js';
 
@@ -43,8 +45,18 @@ Examples:
         setExit(await runAction(ctx, json, () => withStore(ctx, cmd, 'read', async (store) => {
           const goldSet = await resolveGoldSet(store, opts.gold, 'audit');
           if (ui !== undefined) {
-            const { runAuditUi } = await ui;
-            await runAuditUi(store, { goldSet, env: ctx.env });
+            // Heavy statistics run in worker threads; the provenance (the first screen) starts loading
+            // now, while Ink is still being imported.
+            const pool = workerPool();
+            try {
+              const source = await createAuditSource(store, { goldSet, compute: pool.run, sanitize: true, computeAfterFirstScreenMs: 1500 });
+              const cache = createResourceCache();
+              void cache.load('provenance', () => source.provenance());
+              const { runAuditUi } = await ui;
+              await runAuditUi({ source, cache, env: ctx.env });
+            } finally {
+              await pool.terminate();
+            }
             return EXIT.ok;
           }
           const doc = await staticAudit(ctx, store, goldSet, json);
