@@ -15,6 +15,8 @@ export interface RawTest {
   readonly se: number;
   readonly n: number;
   readonly pValue: number;
+  /** Monte-Carlo permutation p-value, when permutations ran for this test. */
+  readonly pPermutation: number | null;
 }
 
 export function impactJson(i: Impact): SkewImpact {
@@ -56,6 +58,7 @@ export function buildFlags(
       ci: confidenceInterval(t.effect, t.se),
       n: t.n,
       p_value: t.pValue,
+      p_permutation: t.pPermutation,
       q_value: qv,
       comparison: options.comparison,
       basis: t.basis,

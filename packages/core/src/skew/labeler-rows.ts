@@ -35,6 +35,7 @@ export function labelerRows(
       leniency: t === undefined ? null : t.effect,
       ci: t === undefined ? null : confidenceInterval(t.effect, t.se),
       p_value: t === undefined ? null : t.pValue,
+      p_permutation: t?.pPermutation ?? null,
       q_value: k === undefined || tests[k] === undefined ? null : q[k]!,
       flagged: flagged.has(id),
       direction: t === undefined || t.effect === 0 ? null : t.effect > 0 ? 'lenient' : 'severe',

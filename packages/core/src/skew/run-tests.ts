@@ -70,8 +70,8 @@ function leniencyRound(data: SkewData, comparison: Comparison, options: Resolved
 function family(data: SkewData, leniency: LeniencyTest[], residual: Float64Array, options: ResolvedSkewOptions): Omit<TestFamily, 'excludedFromPeers'> {
   const time = timeTests(data, residual, Math.max(options.minLabels, 20));
   const tests: RawTest[] = [
-    ...leniency.map((t): RawTest => ({ labeler: t.cell.labeler, slice: t.cell.slice, kind: 'leniency', basis: 'labels', effect: t.effect, se: t.se, n: t.n, pValue: t.pValue })),
-    ...time.map((t): RawTest => ({ labeler: t.labeler, slice: -1, kind: t.kind, basis: t.basis, effect: t.effect, se: t.se, n: t.n, pValue: t.pValue })),
+    ...leniency.map((t): RawTest => ({ labeler: t.cell.labeler, slice: t.cell.slice, kind: 'leniency', basis: 'labels', effect: t.effect, se: t.se, n: t.n, pValue: t.pValue, pPermutation: t.pPermutation })),
+    ...time.map((t): RawTest => ({ labeler: t.labeler, slice: -1, kind: t.kind, basis: t.basis, effect: t.effect, se: t.se, n: t.n, pValue: t.pValue, pPermutation: null })),
   ];
   return { leniency, tests, q: tests.length === 0 ? [] : benjaminiHochberg(tests.map((t) => t.pValue)) };
 }

@@ -36,6 +36,8 @@ export const SkewLabelerSchema = z.object({
   leniency: z.number().nullable(),
   ci: Ci,
   p_value: z.number().nullable(),
+  /** Monte-Carlo permutation p-value ((1 + #≥)/(B + 1)); p_value uses it only below 30 compared labels. */
+  p_permutation: z.number().nullable(),
   q_value: z.number().nullable(),
   /** Any flag (overall, slice, drift or fatigue) names this labeler. */
   flagged: z.boolean(),
@@ -54,6 +56,8 @@ export const SkewFlagSchema = z.object({
   ci: Ci,
   n: z.number(),
   p_value: z.number(),
+  /** Monte-Carlo permutation p-value of a leniency/severity flag; null for drift and fatigue (normal approximation only). */
+  p_permutation: z.number().nullable(),
   q_value: z.number(),
   comparison: ComparisonSchema,
   basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position']),
