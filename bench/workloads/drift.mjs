@@ -31,6 +31,9 @@ function vocabulary() {
   return { own: `[${own.map(list).join(', ')}]`, shared: list(shared) };
 }
 
+// DuckDB's multi-argument hash(a, b) combines per-argument hashes so that hash(i, 3) % 8 and
+// hash(i, 5) % 8 are related; one argument per draw (i * 64 + k) keeps the draws independent.
+
 /**
  * SELECT producing n traffic rows: 30 days evenly spread; intents Zipf-like (intent = ⌊40·u²⌋); in the last
  * 7 days a new intent takes 5% of traffic, model m-2 30%, and the judge passes 88% instead of 93%.
@@ -41,40 +44,40 @@ function trafficSelect(n, v) {
       SELECT i, TIMESTAMPTZ '${START}' + to_milliseconds((i * (2592000000 // ${n}))::BIGINT) AS ts FROM range(${n}) t(i)),
     tagged AS (
       SELECT i, ts, ts >= TIMESTAMPTZ '${WINDOW_START}' AS late,
-        CASE WHEN ts >= TIMESTAMPTZ '${WINDOW_START}' AND hash(i, 11) % 100 < 5 THEN ${INTENTS}
-             ELSE floor(${INTENTS} * pow((hash(i, 1) % 1000003) / 1000003.0, 2))::INTEGER END AS intent
+        CASE WHEN ts >= TIMESTAMPTZ '${WINDOW_START}' AND hash(i * 64 + 11) % 100 < 5 THEN ${INTENTS}
+             ELSE floor(${INTENTS} * pow((hash(i * 64 + 1) % 1000003) / 1000003.0, 2))::INTEGER END AS intent
       FROM base)
     SELECT 'r' || i AS id, ts AS timestamp,
-      concat_ws(' ', ['please', 'why', 'how do i', 'can you', 'help with'][1 + (hash(i, 2) % 5)::BIGINT],
-        ${v.own}[intent + 1][1 + (hash(i, 3) % 8)::BIGINT], ${v.shared}[1 + (hash(i, 4) % 40)::BIGINT],
-        ${v.own}[intent + 1][1 + (hash(i, 5) % 8)::BIGINT], ${v.own}[intent + 1][1 + (hash(i, 6) % 8)::BIGINT], ${v.shared}[1 + (hash(i, 7) % 40)::BIGINT],
+      concat_ws(' ', ['please', 'why', 'how do i', 'can you', 'help with'][1 + (hash(i * 64 + 2) % 5)::BIGINT],
+        ${v.own}[intent + 1][1 + (hash(i * 64 + 3) % 8)::BIGINT], ${v.shared}[1 + (hash(i * 64 + 4) % 40)::BIGINT],
+        ${v.own}[intent + 1][1 + (hash(i * 64 + 5) % 8)::BIGINT], ${v.own}[intent + 1][1 + (hash(i * 64 + 6) % 8)::BIGINT], ${v.shared}[1 + (hash(i * 64 + 7) % 40)::BIGINT],
         CASE WHEN i % 1000 = 0 THEN 'mail me at user' || i || '@example.com' END) AS input,
-      repeat('ok ', (5 + hash(i, 8) % 40)::INTEGER) AS output,
+      repeat('ok ', (5 + hash(i * 64 + 8) % 40)::INTEGER) AS output,
       CASE WHEN intent = ${INTENTS} THEN 'intent_new' ELSE 'intent_' || lpad(intent::VARCHAR, 2, '0') END AS slice,
-      CASE WHEN hash(i, 9) % 100 < CASE WHEN late THEN 88 ELSE 93 END THEN 1.0 ELSE 0.0 END AS judge_score,
-      json_object('model', CASE WHEN late AND hash(i, 10) % 100 < 30 THEN 'm-2' ELSE 'm-1' END,
-                  'prompt_version', 'p' || (1 + hash(i, 12) % 3), 'tenant', 't' || (hash(i, 13) % 5000)) AS metadata
+      CASE WHEN hash(i * 64 + 9) % 100 < CASE WHEN late THEN 88 ELSE 93 END THEN 1.0 ELSE 0.0 END AS judge_score,
+      json_object('model', CASE WHEN late AND hash(i * 64 + 10) % 100 < 30 THEN 'm-2' ELSE 'm-1' END,
+                  'prompt_version', 'p' || (1 + hash(i * 64 + 12) % 3), 'tenant', 't' || (hash(i * 64 + 13) % 5000)) AS metadata
     FROM tagged`;
 }
 
 /** 10,000 gold items drawn like the first 23 days' traffic, 3 labelers each (30,000 label lines). */
 function labelsSelect(v) {
   return `WITH items AS (
-      SELECT i, floor(${INTENTS} * pow((hash(i, 101) % 1000003) / 1000003.0, 2))::INTEGER AS intent FROM range(${GOLD_ITEMS}) t(i)),
+      SELECT i, floor(${INTENTS} * pow((hash(1000000000 + i * 64 + 1) % 1000003) / 1000003.0, 2))::INTEGER AS intent FROM range(${GOLD_ITEMS}) t(i)),
     texts AS (
-      SELECT i, 'intent_' || lpad(intent::VARCHAR, 2, '0') AS slice, hash(i, 109) % 100 < 93 AS pass,
-        concat_ws(' ', ['please', 'why', 'how do i', 'can you', 'help with'][1 + (hash(i, 102) % 5)::BIGINT],
-          ${v.own}[intent + 1][1 + (hash(i, 103) % 8)::BIGINT], ${v.shared}[1 + (hash(i, 104) % 40)::BIGINT],
-          ${v.own}[intent + 1][1 + (hash(i, 105) % 8)::BIGINT], ${v.own}[intent + 1][1 + (hash(i, 106) % 8)::BIGINT], ${v.shared}[1 + (hash(i, 107) % 40)::BIGINT]) AS input,
-        repeat('ok ', (5 + hash(i, 108) % 40)::INTEGER) AS output
+      SELECT i, 'intent_' || lpad(intent::VARCHAR, 2, '0') AS slice, hash(1000000000 + i * 64 + 9) % 100 < 93 AS pass,
+        concat_ws(' ', ['please', 'why', 'how do i', 'can you', 'help with'][1 + (hash(1000000000 + i * 64 + 2) % 5)::BIGINT],
+          ${v.own}[intent + 1][1 + (hash(1000000000 + i * 64 + 3) % 8)::BIGINT], ${v.shared}[1 + (hash(1000000000 + i * 64 + 4) % 40)::BIGINT],
+          ${v.own}[intent + 1][1 + (hash(1000000000 + i * 64 + 5) % 8)::BIGINT], ${v.own}[intent + 1][1 + (hash(1000000000 + i * 64 + 6) % 8)::BIGINT], ${v.shared}[1 + (hash(1000000000 + i * 64 + 7) % 40)::BIGINT]) AS input,
+        repeat('ok ', (5 + hash(1000000000 + i * 64 + 8) % 40)::INTEGER) AS output
       FROM items)
     SELECT 'g' || i AS item_id, l.labeler_id,
-      CASE WHEN hash(i, 110, l.k) % 100 < 92 THEN pass::INTEGER ELSE 1 - pass::INTEGER END AS label,
+      CASE WHEN hash(2000000000 + i * 4 + l.k) % 100 < 92 THEN pass::INTEGER ELSE 1 - pass::INTEGER END AS label,
       '2026-02-15T00:00:00Z' AS labeled_at, slice, input, output
     FROM texts, (VALUES ('ann', 1), ('bob', 2), ('cy', 3)) l(labeler_id, k)`;
 }
 
-async function generate(n) {
+export async function generate(n) {
   const dir = outDir('data');
   const files = { traffic: join(dir, `drift-traffic-${n}.parquet`), labels: join(dir, `drift-labels-${GOLD_ITEMS}.jsonl`) };
   if (existsSync(files.traffic) && existsSync(files.labels)) return { ...files, generate_s: null };

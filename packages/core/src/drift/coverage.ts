@@ -1,6 +1,7 @@
 import { normalSf } from '../stats/normal.js';
 import { leaderClusters, subset } from '../text/leader-clusters.js';
-import { countWithin, invertedIndex, nearestNeighbours } from '../text/nearest-neighbour.js';
+import { countWithin, invertedIndex, nearestNeighbours, type Scratch } from '../text/nearest-neighbour.js';
+import { nearDuplicates } from '../text/near-duplicates.js';
 import { tfidfVectors, type SparseRows } from '../text/tfidf.js';
 import type { CoverageConfig } from './drift-config.js';
 import type { DriftTestInput } from './drift-test.js';
@@ -52,7 +53,11 @@ const MAX_HELD_OUT = 3000;
  * mutual nearest neighbours make its indicators correlated and the test anti-conservative.)
  * The effect is the estimated share of traffic outside gold's coverage, (u − u₀)/(1 − u₀).
  */
-export function coverageAnalysis(gold: readonly string[], shadow: readonly CoverageItem[], config: CoverageConfig, threshold: number): { result: CoverageResult | null; test: DriftTestInput | null } {
+export function coverageAnalysis(allGold: readonly string[], shadow: readonly CoverageItem[], config: CoverageConfig, threshold: number): { result: CoverageResult | null; test: DriftTestInput | null } {
+  // Gold's near-duplicates go first, as the shadow set's did: a duplicated gold item would find its
+  // twin in the other half and make gold look better covered than fresh traffic can be.
+  const dupOf = nearDuplicates(allGold);
+  const gold = allGold.filter((_, i) => (dupOf[i] as number) < 0);
   if (gold.length < 4 || shadow.length === 0) return { result: null, test: null };
   const [g, s] = tfidfVectors([gold, shadow.map((x) => x.text)]) as [SparseRows, SparseRows];
   const halfA = [...Array(Math.ceil(gold.length / 2)).keys()].map((i) => 2 * i);
@@ -63,9 +68,13 @@ export function coverageAnalysis(gold: readonly string[], shadow: readonly Cover
   const heldOut = nearestNeighbours(subset(g, halfB), indexA).similarity;
   const tau = config.similarity === 'auto' ? autoThreshold(heldOut, config.auto_quantile) : config.similarity;
   const goldUncovered = countBelow(heldOut, tau);
-  const shadowUncoveredA = countBelow(nearestNeighbours(s, indexA).similarity, tau);
-  const goldIndex = invertedIndex(g);
-  const nn = nearestNeighbours(s, goldIndex);
+  const vsA = nearestNeighbours(s, indexA).similarity;
+  const shadowUncoveredA = countBelow(vsA, tau);
+  // Similarity to the whole gold set = the larger of the similarities to its two halves, so the
+  // shadow is searched against the odd half only once more (not against all of gold again).
+  const indexOdd = invertedIndex(subset(g, odd));
+  const vsOdd = nearestNeighbours(s, indexOdd).similarity;
+  const nn = { similarity: vsA.map((a, i) => Math.max(a, vsOdd[i] as number)) };
   const u0 = goldUncovered / halfB.length;
   const uA = shadowUncoveredA / shadow.length;
   const pooled = (shadowUncoveredA + goldUncovered) / (shadow.length + halfB.length);
@@ -83,6 +92,7 @@ export function coverageAnalysis(gold: readonly string[], shadow: readonly Cover
 
   const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;
   const clusters = leaderClusters(subset(s, uncoveredIdx), clusterSimilarity);
+  const scratch: Scratch = { acc: new Float32Array(gold.length), touched: new Int32Array(gold.length) };
   // A cluster in a region gold merely covers thinly (a few gold items around its leader) is less of
   // a gap than one in a region gold never reaches: rank by the shadow requests in the cluster beyond
   // what gold's own density around the leader would predict (gold items there × shadow/gold size).
@@ -91,7 +101,7 @@ export function coverageAnalysis(gold: readonly string[], shadow: readonly Cover
     .filter((c) => c.members.length >= config.min_cluster_size)
     .map((c) => {
       const rows = c.members.map((m) => uncoveredIdx[m] as number);
-      const goldNearby = countWithin(s, rows[0] as number, goldIndex, clusterSimilarity);
+      const goldNearby = countWithin(s, rows[0] as number, indexA, clusterSimilarity, scratch) + countWithin(s, rows[0] as number, indexOdd, clusterSimilarity, scratch);
       return { rows, goldNearby, deficit: rows.length - goldNearby * perGold };
     })
     .filter((c) => c.deficit >= config.min_cluster_size)

@@ -17,6 +17,9 @@ export interface NearDuplicateOptions {
  * candidate pair is confirmed by its exact shingle Jaccard similarity. Returns, per text, the
  * index of the text it duplicates, or −1 when it is kept.
  */
+/** Exact-Jaccard confirmations per text at most. */
+const MAX_CHECKS = 64;
+
 export function nearDuplicates(texts: readonly string[], options: NearDuplicateOptions = {}): Int32Array {
   const threshold = options.threshold ?? 0.8;
   const bands = options.bands ?? 16;
@@ -38,12 +41,20 @@ export function nearDuplicates(texts: readonly string[], options: NearDuplicateO
     const sig = minhashSignature(set, bands * rows);
     const keys: string[] = [];
     for (let b = 0; b < bands; b++) keys.push(`${b}:${Array.from(sig.subarray(b * rows, (b + 1) * rows)).join(',')}`);
+    // Each candidate costs an exact Jaccard; a text in a crowded bucket (templated traffic) stops after
+    // MAX_CHECKS comparisons so the pass stays near-linear.
     let match = -1;
+    let checks = 0;
+    const seen = new Set<number>();
     for (const key of keys) {
       for (const j of buckets.get(key) ?? []) {
-        if (match === -1 && jaccard(set, sets[j] as Uint32Array) >= threshold) match = j;
+        if (match !== -1 || checks >= MAX_CHECKS) break;
+        if (seen.has(j)) continue;
+        seen.add(j);
+        checks++;
+        if (jaccard(set, sets[j] as Uint32Array) >= threshold) match = j;
       }
-      if (match !== -1) break;
+      if (match !== -1 || checks >= MAX_CHECKS) break;
     }
     if (match !== -1) {
       dupOf[i] = match;

@@ -84,18 +84,31 @@ export interface Scratch {
 }
 
 /** How many reference rows have cosine similarity ≥ `threshold` with query row `q`. */
-export function countWithin(queries: SparseRows, q: number, index: InvertedIndex, threshold: number): number {
-  const acc = new Map<number, number>();
+export function countWithin(queries: SparseRows, q: number, index: InvertedIndex, threshold: number, scratch?: Scratch): number {
+  const acc = scratch !== undefined && scratch.acc.length >= index.n ? scratch.acc : new Float32Array(index.n);
+  const touched = scratch !== undefined && scratch.touched.length >= index.n ? scratch.touched : new Int32Array(index.n);
+  let nTouched = 0;
   for (let k = queries.offsets[q] as number; k < (queries.offsets[q + 1] as number); k++) {
     const t = queries.terms[k] as number;
     if (t >= index.starts.length - 1) continue;
     const w = queries.weights[k] as number;
     for (let p = index.starts[t] as number; p < (index.starts[t + 1] as number); p++) {
       const r = index.rows[p] as number;
-      acc.set(r, (acc.get(r) ?? 0) + w * (index.weights[p] as number));
+      if (acc[r] === 0) touched[nTouched++] = r;
+      acc[r] = (acc[r] as number) + w * (index.weights[p] as number);
     }
   }
   let n = 0;
-  for (const s of acc.values()) if (s >= threshold) n++;
+  for (let i = 0; i < nTouched; i++) {
+    const r = touched[i] as number;
+    if ((acc[r] as number) >= threshold) n++;
+    acc[r] = 0;
+  }
   return n;
+}
+
+/** Reusable accumulators for many small nearest-neighbour calls against growing indexes (clustering). */
+export interface Scratch {
+  readonly acc: Float32Array;
+  readonly touched: Int32Array;
 }
