@@ -74,7 +74,7 @@ describe('formatProgressLine', () => {
     const line = formatProgressLine({ label: 'x'.repeat(100), done: 1, total: 4, elapsedMs: 61_000, frame: 0, columns: 40 });
     expect(line.length).toBe(39);
     expect(line.endsWith('…')).toBe(true);
-    expect(formatProgressLine({ label: 'skew', done: 1, total: 4, elapsedMs: 0, frame: 0, columns: 80 })).toMatch(/^skew \[#+-+\]   25%  1\/4  0\.0s$/);
+    expect(formatProgressLine({ label: 'skew', done: 1, total: 4, elapsedMs: 0, frame: 0, columns: 80 })).toMatch(/^skew \[#+-+\] {3}25% {2}1\/4 {2}0\.0s$/);
     expect(formatElapsed(125_000)).toBe('2m05s');
   });
 });

@@ -22,7 +22,7 @@ export async function renderReportCharts(doc: AuditDocument): Promise<ReportChar
   const na = (command: string): ChartResult => ({ unavailable: command });
   const drift = doc.drift;
   return {
-    shares: { svg: await renderSvg(labelerSharesSpec(doc.provenance)) },
+    shares: { svg: await renderSvg(labelerSharesSpec(doc.provenance.labelers)) },
     leniency: doc.skew.available ? { svg: await renderSvg(leniencyForestSpec(doc.skew.value)) } : na(doc.skew.command),
     judgeBands: doc.judge.available ? { svg: await renderSvg(judgeBandsSpec(doc.judge.value.calibration)) } : na(doc.judge.command),
     driftHistory: !drift.available ? na(drift.command) : drift.value.runs.length === 0 ? na(`touchstone drift-check --gold ${doc.gold_set} (no runs recorded yet)`) : { svg: await renderSvg(driftHistorySpec(drift.value.runs)) },

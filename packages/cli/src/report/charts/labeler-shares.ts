@@ -1,9 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ProvenanceReport } from '@touchstone/core/schemas';
 
+type Share = Pick<ProvenanceReport['labelers'][number], 'labeler_id' | 'share' | 'n_labels'>;
+
 /** Bar chart of each labeler's share of the gold set's items (provenance), largest first. */
-export function labelerSharesSpec(p: ProvenanceReport): TopLevelSpec {
-  const values = p.labelers.map((l) => ({ labeler: l.labeler_id, share: l.share, labels: l.n_labels }));
+export function labelerSharesSpec(labelers: readonly Share[]): TopLevelSpec {
+  const values = labelers.map((l) => ({ labeler: l.labeler_id, share: l.share, labels: l.n_labels }));
   return {
     width: 560,
     height: Math.max(120, 20 * values.length),
