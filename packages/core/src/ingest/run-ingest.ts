@@ -91,10 +91,18 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   // Exact duplicates: every record after the first of its key within the file, and any record
   // identical to one already stored. Only their source_record numbers are kept (a small table).
   const key = kind.dedupeColumns.join(', ');
+  const tableEmpty = (await store.all(`SELECT 1 FROM ${kind.table} LIMIT 1`)).length === 0;
   await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS
     SELECT unnest(list_sort(list(source_record))[2:]) AS source_record FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
-    UNION SELECT s.source_record FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`);
+    ${tableEmpty ? '' : `UNION SELECT s.source_record FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}`);
   T('dedupe');
+  // seq numbers are consecutive over the inserted rows in file order. When the staged records are
+  // consecutive (no blank, rejected or duplicate lines) seq follows source_record directly and the
+  // sort behind row_number() is not needed.
+  const [span] = await store.all<{ lo: number | null; hi: number | null; dups: number }>(
+    `SELECT min(source_record) AS lo, max(source_record) AS hi, (SELECT count(*) FROM temp.${stage}_dup) AS dups FROM temp.${stage}`,
+  );
+  const consecutive = span !== undefined && span.dups === 0 && span.lo !== null && span.hi !== null && span.hi - span.lo + 1 === staged;
   try {
     const summary = await store.transaction(async () => {
       const head = await store.all<{ batch_id: number | null; hash: string | null }>({
@@ -108,11 +116,11 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       await target.beforeInsert?.(batchId);
       await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
-          SELECT ${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1 AS seq, ${batchId} AS batch_id,
-                 s.source_record, ${kind.insertSelectSql}
-          FROM temp.${stage} s ANTI JOIN temp.${stage}_dup d USING (source_record)) x`);
+          SELECT ${consecutive ? `${firstSeq} + s.source_record - ${span?.lo ?? 0}` : `${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1`} AS seq,
+                 ${batchId} AS batch_id, s.source_record, ${kind.insertSelectSql}
+          FROM temp.${stage} s ${consecutive ? '' : `ANTI JOIN temp.${stage}_dup d USING (source_record)`}) x`);
       T('insert');
-      const duplicates = (await store.all<{ n: number }>(`SELECT count(*) AS n FROM temp.${stage}_dup`))[0]?.n ?? 0;
+      const duplicates = span?.dups ?? 0;
       const inserted = staged - duplicates;
       await target.afterInsert?.(batchId);
       T('after');
