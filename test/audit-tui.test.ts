@@ -20,6 +20,9 @@ const keys = async (...k: string[]): Promise<void> => {
   }
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// SGR colour parameters (30–38, 40–48, 90–97, 100–107) as tmux's capture-pane -e shows them; 39/49 only reset to the default.
+// eslint-disable-next-line no-control-regex
+const COLOUR = /\u001b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
 async function until(test: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
   const deadline = Date.now() + ms;
@@ -48,13 +51,14 @@ describe('touchstone audit in a pseudo-terminal (tmux, 80×24)', () => {
   it('navigates to a labeler, searches an item, and quits with exit code 0', async () => {
     const status = join(tmp.dir, 'exit-status');
     // The wrapper records the exit status; CI is unset because a person's terminal is not CI (Ink would not redraw).
-    const command = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${process.execPath} ${TOUCHSTONE} --db ${db} audit --gold g; echo $? > ${status}; sleep 5`;
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION -u FORCE_COLOR -u NO_COLOR TERM=xterm-256color ${process.execPath} ${TOUCHSTONE} --db ${db} audit --gold g; echo $? > ${status}; sleep 5`;
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', REPO, command);
 
     let s = await until((x) => x.includes('Gold set') && x.includes('[1 Overview]'), 'the Overview');
     expect(s).toContain('60 items · 184 labels (1 superseded) · 6 labelers');
     s = await until((x) => x.includes('✓ intact'), 'the integrity check');
     expect(s.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+    expect(tmux('capture-pane', '-p', '-e', '-t', session)).toMatch(COLOUR);
 
     await keys('Tab');
     await until((x) => x.includes('sorted by labels'), 'the Labelers table');
@@ -71,7 +75,8 @@ describe('touchstone audit in a pseudo-terminal (tmux, 80×24)', () => {
     await keys(...Array.from({ length: dan }, () => 'j'), 'Enter');
     s = await until((x) => x.includes('Labelers › dan') && x.includes('Leniency by slice'), "dan's drill-in");
     expect(s).toMatch(/refunds\s+15\s+\+0\.\d\d \[\+/);
-    expect(s).toContain('dan lenient on refunds');
+    // skew's flags arrive from a worker thread once its computation is done.
+    await until((x) => x.includes('dan lenient on refunds'), "skew's flag for dan", 60_000);
 
     await keys('Escape');
     await until((x) => x.includes('sorted by labeler ↑'), 'the table again');
@@ -87,6 +92,29 @@ describe('touchstone audit in a pseudo-terminal (tmux, 80×24)', () => {
     const deadline = Date.now() + 10_000;
     while (!existsSync(status) && Date.now() < deadline) await sleep(100);
     expect(readFileSync(status, 'utf8').trim()).toBe('0');
+  });
+
+  it('draws no colour under NO_COLOR', async () => {
+    const name = `${session}-nc`;
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION -u FORCE_COLOR NO_COLOR=1 TERM=xterm-256color ${process.execPath} ${TOUCHSTONE} --db ${db} audit --gold g; sleep 5`);
+    try {
+      const deadline = Date.now() + 20_000;
+      let s = '';
+      while (!s.includes('✓ intact') && Date.now() < deadline) {
+        await sleep(100);
+        s = tmux('capture-pane', '-p', '-e', '-t', name);
+      }
+      expect(s).toContain('✓ intact');
+      expect(s).not.toMatch(COLOUR);
+      tmux('send-keys', '-t', name, 'q');
+    } finally {
+      await sleep(300);
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // ended
+      }
+    }
   });
 
   it('prints a static summary pointing to --json when stdout is not a terminal, and one JSON document with --json', async () => {

@@ -144,14 +144,14 @@ async function keypressLatency(db, presses) {
   const { App } = await dist('ui/App.js');
   const { AuditContext } = await dist('ui/audit-context.js');
   const { createAuditSource } = await dist('ui/data/audit-source.js');
-  const { workerPool } = await dist('ui/compute/run-in-worker.js');
+  const { computePool } = await dist('ui/compute/compute-pool.js');
   const { createResourceCache } = await dist('ui/resource-cache.js');
   const { themeFromEnv } = await dist('ui/theme.js');
   const store = await Store.open(db, { readOnly: true });
-  const pool = workerPool();
+  const pool = computePool();
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
-  // As `touchstone audit` sets it up (commands/audit.ts), statistics in worker threads.
+  // As `touchstone audit` sets it up (commands/audit.ts), statistics in child processes.
   const source = await createAuditSource(store, { goldSet: 'bench', compute: pool.run, sanitize: true, computeAfterFirstScreenMs: 1500 });
   const env = { source, cache: createResourceCache(), theme: themeFromEnv({}) };
   const app = render(React.createElement(AuditContext.Provider, { value: env }, React.createElement(App)), { stdout, stdin, stderr: stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
@@ -189,7 +189,7 @@ async function keypressLatency(db, presses) {
     for (let i = 0; i < Math.min(presses, 20); i += 1) out['switch screens (Tab)'].push(await timeKey('\t'));
   } finally {
     app.unmount();
-    await pool.terminate();
+    pool.stop();
     store.close();
   }
   return out;

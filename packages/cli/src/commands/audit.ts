@@ -7,7 +7,7 @@ import { parseOptions } from '../parse-options.js';
 import { createProgress } from '../progress/create-progress.js';
 import { printJson, runAction } from '../run-action.js';
 import { auditDocument } from '../ui/data/audit-document.js';
-import { workerPool } from '../ui/compute/run-in-worker.js';
+import { computePool } from '../ui/compute/compute-pool.js';
 import { createAuditSource } from '../ui/data/audit-source.js';
 import { resolveGoldSet } from '../ui/data/resolve-gold-set.js';
 import { createResourceCache } from '../ui/resource-cache.js';
@@ -45,9 +45,9 @@ Examples:
         setExit(await runAction(ctx, json, () => withStore(ctx, cmd, 'read', async (store) => {
           const goldSet = await resolveGoldSet(store, opts.gold, 'audit');
           if (ui !== undefined) {
-            // Heavy statistics run in worker threads; the provenance (the first screen) starts loading
+            // Heavy statistics run in child processes; the provenance (the first screen) starts loading
             // now, while Ink is still being imported.
-            const pool = workerPool();
+            const pool = computePool();
             try {
               const source = await createAuditSource(store, { goldSet, compute: pool.run, sanitize: true, computeAfterFirstScreenMs: 1500 });
               const cache = createResourceCache();
@@ -55,7 +55,7 @@ Examples:
               const { runAuditUi } = await ui;
               await runAuditUi({ source, cache, env: ctx.env });
             } finally {
-              await pool.terminate();
+              pool.stop();
             }
             return EXIT.ok;
           }
@@ -73,7 +73,7 @@ function inCi(env: CliContext['env']): boolean {
   return ['CI', 'CONTINUOUS_INTEGRATION'].some((k) => env[k] !== undefined && env[k] !== '0' && env[k] !== 'false');
 }
 
-/** The audit document computed in-process (no worker), with a spinner on a terminal stderr. */
+/** The audit document computed in-process (no child process), with a spinner on a terminal stderr. */
 async function staticAudit(ctx: CliContext, store: Store, goldSet: string, json: boolean) {
   const source = await createAuditSource(store, { goldSet, compute: 'inline', sanitize: !json });
   const progress = createProgress(ctx, 'auditing', { json });

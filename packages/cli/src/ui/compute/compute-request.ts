@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Work that runs off the render loop (a worker thread with its own read-only store connection). */
+/** Work that runs off the render loop (a child process with its own read-only store connection). */
 export const ComputeRequestSchema = z.object({
   task: z.enum(['verify', 'skew', 'judge', 'drift']),
   db: z.string(),
@@ -11,5 +11,5 @@ export const ComputeRequestSchema = z.object({
 export type ComputeRequest = z.infer<typeof ComputeRequestSchema>;
 export type ComputeTask = ComputeRequest['task'];
 
-/** Runs a compute request somewhere (a worker in the CLI, inline in tests) and resolves with its plain-data result. */
+/** Runs a compute request somewhere (a child process in the terminal UI, inline for --json and tests) and resolves with its plain-data result. */
 export type ComputeRunner = (request: ComputeRequest) => Promise<unknown>;

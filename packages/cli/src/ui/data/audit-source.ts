@@ -30,7 +30,7 @@ export interface AuditSource {
 
 export interface AuditSourceOptions {
   readonly goldSet: string;
-  /** Where heavy library calls run: worker threads for the terminal UI; 'inline' on this store (--json, tests). */
+  /** Where heavy library calls run: child processes for the terminal UI; 'inline' on this store (--json, tests). */
   readonly compute: ComputeRunner | 'inline';
   /** Strip escape and control sequences from every string (for the terminal); off for --json. */
   readonly sanitize: boolean;

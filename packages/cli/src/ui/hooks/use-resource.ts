@@ -5,7 +5,7 @@ import { useAudit } from './use-audit.js';
 /**
  * Loads `key` through the audit's cache: a cached result shows at once (no loading frame when
  * coming back to a screen); otherwise the loading state, then the result. The load is a promise
- * (store queries, or a worker for statistics), so keys and rendering go on meanwhile.
+ * (store queries, or a child process for statistics), so keys and rendering go on meanwhile.
  */
 export function useResource<T>(key: string, load: () => Promise<T>): Loaded<T> {
   const { cache } = useAudit();

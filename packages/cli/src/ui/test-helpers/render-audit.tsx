@@ -17,7 +17,7 @@ export interface AuditHarness {
   readonly until: (test: (frame: string) => boolean, ms?: number) => Promise<string>;
 }
 
-/** Renders the audit App over a real store (statistics inline, not in a worker) at a fixed terminal size. */
+/** Renders the audit App over a real store (statistics inline, not in a child process) at a fixed terminal size. */
 export async function renderAudit(store: Store, goldSet: string, options: { columns?: number; rows?: number; theme?: Theme; source?: AuditSource } = {}): Promise<AuditHarness> {
   const source = options.source ?? (await createAuditSource(store, { goldSet, compute: 'inline', sanitize: true }));
   const size = { columns: options.columns ?? 80, rows: options.rows ?? 24 };
