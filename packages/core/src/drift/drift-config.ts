@@ -22,7 +22,7 @@ export const DriftThresholdsSchema = z
     new_slice_share: z.number().positive().max(1),
     /** Excess share of traffic with metadata values never seen before (default 0.05). */
     unseen_share: z.number().positive().max(1),
-    /** Estimated share of traffic outside gold's coverage, (u − u₀)/(1 − u₀) (default 0.03). */
+    /** Estimated share of traffic outside gold's coverage, (u − u₀)/(1 − u₀) (default 0.05). */
     coverage_excess: z.number().positive().max(1),
     /** Share of gold items in a slice with no traffic in the window that alerts (default 0.02). */
     stale_share: z.number().positive().max(1),
@@ -39,7 +39,7 @@ export const DEFAULT_THRESHOLDS: DriftThresholds = {
   pass_rate_diff: 0.05,
   new_slice_share: 0.02,
   unseen_share: 0.05,
-  coverage_excess: 0.03,
+  coverage_excess: 0.05,
   stale_share: 0.02,
 };
 

@@ -36,11 +36,12 @@ describe('drift detector simulation', () => {
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
   }, 300_000);
 
-  it('a new intent at 5% that traffic carries no slice for is found by coverage gaps alone (2,000 gold, 1,000 shadow)', () => {
-    // Text similarity is the only signal here; with 500 gold items half-gold baselines are too noisy
-    // (power about 15%), so the sizes are those of a realistic production gold and shadow set.
+  it('a new intent at 10% that traffic carries no slice for is found by coverage gaps alone (2,000 gold, 1,000 shadow)', () => {
+    // Text similarity is the only signal here, and its alert threshold is an estimated 5% of traffic
+    // outside gold's coverage (the default, chosen so CLINC150's train/test split does not alarm):
+    // an unlabeled intent at 5% sits right at it, so the planted effect here is 10%.
     const runs = FULL ? 100 : 8;
-    const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000, newIntentShare: 0.05, newIntentLabeled: false }, runs, 3000, ['coverage_gap']);
+    const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000, newIntentShare: 0.1, newIntentLabeled: false }, runs, 3000, ['coverage_gap']);
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
   }, 300_000);
 
