@@ -19,42 +19,48 @@ export interface TrendResult {
  */
 export function trendTest(x: ArrayLike<number>, r: ArrayLike<number>, strata?: ArrayLike<number>): TrendResult {
   const n = x.length;
-  const groups = new Map<number, number[]>();
+  const slot = new Int32Array(n);
+  const ids = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const s = strata === undefined ? 0 : (strata[i] as number);
-    let list = groups.get(s);
-    if (list === undefined) groups.set(s, (list = []));
-    list.push(i);
+    let k = ids.get(s);
+    if (k === undefined) ids.set(s, (k = ids.size));
+    slot[i] = k;
+  }
+  const g = ids.size;
+  const count = new Float64Array(g);
+  const mx = new Float64Array(g);
+  const mr = new Float64Array(g);
+  for (let i = 0; i < n; i++) {
+    count[slot[i]!]! += 1;
+    mx[slot[i]!]! += x[i] as number;
+    mr[slot[i]!]! += r[i] as number;
+  }
+  for (let k = 0; k < g; k++) {
+    mx[k] = mx[k]! / count[k]!;
+    mr[k] = mr[k]! / count[k]!;
+  }
+  const sxx = new Float64Array(g);
+  const srr = new Float64Array(g);
+  const sxr = new Float64Array(g);
+  for (let i = 0; i < n; i++) {
+    const k = slot[i]!;
+    const dx = (x[i] as number) - mx[k]!;
+    const dr = (r[i] as number) - mr[k]!;
+    sxx[k]! += dx * dx;
+    srr[k]! += dr * dr;
+    sxr[k]! += dx * dr;
   }
   let t = 0;
   let variance = 0;
   let sxxTotal = 0;
   let used = 0;
-  for (const members of groups.values()) {
-    const m = members.length;
-    if (m < 2) continue;
-    let mx = 0;
-    let mr = 0;
-    for (const i of members) {
-      mx += x[i] as number;
-      mr += r[i] as number;
-    }
-    mx /= m;
-    mr /= m;
-    let sxx = 0;
-    let srr = 0;
-    let sxr = 0;
-    for (const i of members) {
-      const dx = (x[i] as number) - mx;
-      const dr = (r[i] as number) - mr;
-      sxx += dx * dx;
-      srr += dr * dr;
-      sxr += dx * dr;
-    }
-    t += sxr;
-    variance += (sxx * srr) / (m - 1);
-    sxxTotal += sxx;
-    used += m;
+  for (let k = 0; k < g; k++) {
+    if (count[k]! < 2) continue;
+    t += sxr[k]!;
+    variance += (sxx[k]! * srr[k]!) / (count[k]! - 1);
+    sxxTotal += sxx[k]!;
+    used += count[k]!;
   }
   if (!(variance > 0) || !(sxxTotal > 0)) return { slope: 0, z: 0, pValue: 1, n: used };
   const z = t / Math.sqrt(variance);
