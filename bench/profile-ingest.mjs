@@ -71,6 +71,30 @@ async function pass(level, con) {
   return count;
 }
 
+/**
+ * The DuckDB fast path's own steps (core's internal modules, so this part is skipped with a note when
+ * they move): file hash, the eligibility scan, the staging SQL as core builds it, and the same
+ * read_json with typed columns and without row numbering, to show what validation and ordering cost.
+ */
+async function fastPathStages(con) {
+  const core = (m) => import(new URL(`../packages/core/dist/ingest/${m}`, import.meta.url).href);
+  let mods;
+  try {
+    mods = { sha: await core('file-sha256.js'), scan: await core('native/scan-jsonl.js'), sql: await core('native/label-native-sql.js') };
+  } catch (error) {
+    report.push([`fast path: skipped (${error.message.split('\n')[0]})`, null, null, null]);
+    return;
+  }
+  const q = file.replaceAll("'", "''");
+  await time('fast path: sha256 of the file (JS)', () => mods.sha.fileSha256(file));
+  await time('fast path: eligibility scan (JS)', () => mods.scan.scanJsonl(file));
+  await time('fast path: staging SQL as core builds it', () => con.run(mods.sql.labelNativeStageSql(file, {}, undefined, scale, 'fp1')));
+  const typed = `columns = {item_id: 'VARCHAR', labeler_id: 'VARCHAR', label: 'DOUBLE', labeled_at: 'VARCHAR', slice: 'VARCHAR', guideline_version: 'VARCHAR', session_id: 'VARCHAR', rationale: 'VARCHAR'}`;
+  await time('  variant: typed columns, no validation, ORDINALITY', () => con.run(`CREATE TEMP TABLE fp2 AS SELECT * FROM read_json('${q}', format = 'newline_delimited', ${typed}) WITH ORDINALITY`));
+  await time('  variant: typed columns, no validation, no ORDINALITY', () => con.run(`CREATE TEMP TABLE fp3 AS SELECT * FROM read_json('${q}', format = 'newline_delimited', ${typed})`));
+  await time('  variant: typed + labeled_at::TIMESTAMPTZ check only', () => con.run(`CREATE TEMP TABLE fp4 AS SELECT *, try_cast(labeled_at AS TIMESTAMPTZ) IS NOT NULL AS ok FROM read_json('${q}', format = 'newline_delimited', ${typed}) WITH ORDINALITY`));
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'touchstone-profile-'));
 try {
   // The store's own tables (labels as the current DDL has them), through the public Store.
@@ -96,10 +120,17 @@ try {
   const fields = ['seq', 'gold_set', 'item_id', 'labeler_id', 'label_value', 'label_text', 'epoch_us(labeled_at)', 'slice', 'guideline_version', 'session_id', 'rationale', 'batch_id', 'source_record', 'source_ref'];
   await time('  of which: json_array(…)::VARCHAR alone', () => con.run(`CREATE TEMP TABLE h1 AS SELECT json_array(${fields.map((f) => f.replace(/^(\w+)$/, 'x.$1').replace('(labeled_at)', '(x.labeled_at)')).join(', ')})::VARCHAR AS t FROM temp.nohash x`));
   await time('  of which: sha256 over that text', () => con.run(`CREATE TEMP TABLE h2 AS SELECT sha256(t) FROM temp.h1`));
+  const canon = `json_array(${fields.map((f) => f.replace(/^(\w+)$/, 'x.$1').replace('(labeled_at)', '(x.labeled_at)')).join(', ')})::VARCHAR`;
+  await con.run('CREATE TABLE hashes (h VARCHAR, b BLOB, u UBIGINT)');
+  await time('  stored: sha256 hex VARCHAR column (as now)', () => con.run(`INSERT INTO hashes (h) SELECT sha256(${canon}) FROM temp.nohash x`));
+  await time('  stored: unhex(sha256) as 32-byte BLOB', () => con.run(`INSERT INTO hashes (b) SELECT unhex(sha256(${canon})) FROM temp.nohash x`));
+  await time('  stored: md5 hex (not collision-resistant)', () => con.run(`INSERT INTO hashes (h) SELECT md5(${canon}) FROM temp.nohash x`));
+  await time('  stored: DuckDB hash() 64-bit (locates, not secure)', () => con.run(`INSERT INTO hashes (u) SELECT hash(${canon}) FROM temp.nohash x`));
   await time('  alternative: sha256(concat_ws(U+001F, …))', () => con.run(`CREATE TEMP TABLE h3 AS SELECT sha256(concat_ws(chr(31), ${fields.map((f) => `coalesce(CAST(${f.replace(/^(\w+)$/, 'x.$1').replace('(labeled_at)', '(x.labeled_at)')} AS VARCHAR), chr(0))`).join(', ')})) FROM temp.nohash x`));
   await time('SQL: Merkle root of the batch', () => con.runAndReadAll(merkleRootSql('labels'), [1]));
   await time('SQL: COMMIT/CHECKPOINT to disk', () => con.run('CHECKPOINT'));
   await time('DuckDB read_json into a temp table (reference)', () => con.run(`CREATE TEMP TABLE rj AS SELECT * FROM read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited')`));
+  await fastPathStages(con);
   store.close();
 
   const cli = await measure(process.execPath, [TOUCHSTONE, '--db', join(dir, 'cli.duckdb'), 'ingest', 'labels', file, '--gold', 'bench', '--scale', 'ordinal:1-5', '--pass-threshold', '4', '--json'], { env: { TOUCHSTONE_PROFILE: '1' } });

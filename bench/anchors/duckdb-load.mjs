@@ -1,12 +1,15 @@
 // The physical limit for loading a JSONL file: DuckDB's own read_json into a table of a fresh
-// database file, nothing else. Usage: node duckdb-load.mjs FILE.jsonl DB.duckdb  → prints the row count.
+// database file, nothing else. Usage: node duckdb-load.mjs FILE.jsonl DB.duckdb [--hash] → prints the
+// row count. --hash also stores a per-row SHA-256 of the record (the same kind of work Touchstone's
+// tamper evidence adds), the limit for "load and hash" rather than "load".
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [file, db] = process.argv.slice(2);
+const [file, db, flag] = process.argv.slice(2);
 const instance = await DuckDBInstance.create(db);
 const con = await instance.connect();
-const escaped = file.replaceAll("'", "''");
-await con.run(`CREATE TABLE labels AS SELECT * FROM read_json('${escaped}', format = 'newline_delimited')`);
+const source = `read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited')`;
+const select = flag === '--hash' ? `SELECT r.*, sha256(to_json(r)::VARCHAR) AS row_hash FROM ${source} r` : `SELECT * FROM ${source}`;
+await con.run(`CREATE TABLE labels AS ${select}`);
 await con.run('CHECKPOINT');
 const n = (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM labels')).getRowObjectsJS()[0].n;
 process.stdout.write(`${n}\n`);
