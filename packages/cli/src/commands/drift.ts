@@ -19,10 +19,14 @@ below --q AND its effect reaches its threshold (so a tiny difference on a huge s
   slice mix       gold items vs every request in the window: chi-square, PSI, JS distance; slices with
                   traffic but no gold item; gold slices with no traffic (stale gold)
   lengths         input/output characters, gold vs shadow: KS (scipy's ks_2samp p-value), Wasserstein, PSI
-  metadata        per key (model, prompt_version …): share of window traffic with values unseen in the
-                  3 windows before it, against the usual turnover; top-k + "(other)" mix
+  metadata        per key (model, prompt_version …): gold items carry no metadata, so the traffic of the
+                  3 windows before stands in for what gold saw: share of window traffic with values
+                  unseen there, against the usual turnover of one window; top-k + "(other)" mix
   coverage gaps   shadow requests with no close gold item (char 3–4-gram TF-IDF cosine), clustered
-Defaults: q 0.05, PSI 0.1 (warn) / 0.25 (alert), JS distance 0.1, KS D 0.1, pass-rate difference 0.05.
+Defaults (touchstone.config.json "drift.thresholds" or the flags below): q 0.05; PSI 0.1 (warn) / 0.25
+(alert); JS distance 0.1; KS D 0.1; pass-rate difference 0.05; traffic in slices without gold items
+0.02; metadata values never seen before (above the usual turnover) 0.05; traffic outside gold's
+coverage 0.05; a stale gold slice's share of gold 0.02.
 Exit 0 when nothing alerts, 1 on an alert.
 
 Examples:
