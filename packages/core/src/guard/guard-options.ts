@@ -47,7 +47,7 @@ export const GuardOptionsSchema = z.object({
   maxImpact: ImpactThresholdsSchema.prefault({}),
   /** A head hash pinned elsewhere (CI, a ticket): the chain's newest batch hash must equal it. */
   expectHead: z.string().min(1).optional(),
-  /** Options of the skew analysis the guard runs (alpha, permutations, seed …). */
+  /** Options of the skew analysis the guard runs (alpha, permutations, seed …); `bootstrap` defaults to 0 here. */
   skew: SkewOptionsSchema.omit({ goldSet: true }).partial().optional(),
 });
 export type GuardOptions = z.input<typeof GuardOptionsSchema>;

@@ -15,7 +15,8 @@ import type { GuardResult } from './guard-result.js';
  * @example const result = await guard(store, { goldSet: 'support' }); if (!result.ok) console.error(result.failures)
  */
 export async function guard(store: Store, options: GuardOptions): Promise<GuardResult> {
-  const skewReport = await skew(store, { ...options.skew, goldSet: options.goldSet });
+  // The guard reads flags and impact, never the agreement intervals: no bootstrap unless asked for.
+  const skewReport = await skew(store, { bootstrap: 0, ...options.skew, goldSet: options.goldSet });
   const verifyReport = await verify(store, options.goldSet);
   return decideGuard({ verify: verifyReport, skew: skewReport }, options);
 }

@@ -25,6 +25,7 @@ export function flag(labeler: string, impact: { flipped: number; shift: number; 
     ci: [0.2, 0.4],
     n: 80,
     p_value: 0.0001,
+    p_permutation: 0.001,
     q_value: 0.0012,
     comparison: 'co_labelers',
     basis: 'labels',
