@@ -14,7 +14,7 @@ describe('allocate', () => {
     expect(r.get('tiny')).toBeLessThanOrEqual(3);
     expect((r.get('big') ?? 0) + (r.get('tiny') ?? 0)).toBe(500);
   });
-  it('follows Neyman n_h ∝ N_h S_h (Cochran 1977, eq. 5.60) with a floor of two per stratum', () => {
+  it('follows Neyman n_h ∝ N_h S_h (Cochran 1977, "Sampling Techniques" §5.5) with a floor of two per stratum', () => {
     // N = (1000, 1000), S = (0.5, 0.1): shares 0.5·1000 : 0.1·1000 = 5 : 1, after 2 + 2 floors: 96 left -> 80 : 16
     const r = allocate([{ key: 'a', size: 1000, sd: 0.5 }, { key: 'b', size: 1000, sd: 0.1 }], 100, 'neyman');
     expect(Object.fromEntries(r)).toEqual({ a: 82, b: 18 });
