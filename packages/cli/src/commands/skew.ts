@@ -35,6 +35,12 @@ What it computes:
   time        drift across calendar time and guideline versions; fatigue within a session
   impact      leave-one-labeler-out: consensus labels that flip, gold pass-rate shift, items to relabel
 
+p-values: with at least 30 compared labels, the normal approximation to the permutation distribution
+from its exact mean and variance (1,000 permutations alone give p >= 1/1001, too coarse for
+Benjamini-Hochberg over hundreds of tests); below 30, the Monte-Carlo permutation p-value. The most
+significant skewed labeler is peeled off everyone else's peers, one at a time, so a lenient labeler
+does not make their co-labelers look severe.
+
 Every flag says which comparison it rests on and its caveat, and is ranked by impact. Exit 0 when
 nothing is flagged, 1 when anything is (a finding), 2 on bad options, 3 on a missing store or gold set.
 
