@@ -68,7 +68,10 @@ export async function run({ quick }) {
     const agree = ours.size === theirs.size && [...ours].every((k) => theirs.has(k));
     notes.push(`agreement with the peer: alpha ${same ? 'identical' : `differs (${peer.agreement.alpha.value})`}; flags ${agree ? 'identical' : `differ (peer: ${[...theirs].join(', ')})`}; tests ${peer.n_tests === report.method.n_tests ? 'same count' : `${peer.n_tests} vs ${report.method.n_tests}`}.`);
     const ratio = rows[1].seconds / rows[0].seconds;
-    notes.push(`target: at least 3× faster than the peer: ${ratio.toFixed(2)}× — ${ratio >= 3 ? 'met' : 'MISSED'}`);
+    const cpu = rows[0].cpu_s !== null && rows[1].cpu_s !== null ? `, CPU time ${(rows[1].cpu_s / rows[0].cpu_s).toFixed(2)}×` : '';
+    notes.push(quick
+      ? `quick size: ${ratio.toFixed(2)}× faster than the peer${cpu} (the 3× target is for the full 1,000,000 labels, where fixed start-up costs matter less)`
+      : `target: at least 3× faster than the peer: ${ratio.toFixed(2)}×${cpu} — ${ratio >= 3 ? 'met' : 'MISSED'}`);
   }
   const rss = rows[0].peak_rss_mb;
   if (rss !== null) notes.push(`target: peak RSS under 1.5 GB: ${rss.toFixed(0)} MB — ${rss < 1536 ? 'met' : 'MISSED'}`);
