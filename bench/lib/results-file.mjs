@@ -15,7 +15,7 @@ export function workloadMarkdown(entry, machine) {
   const title = `## ${entry.name}`;
   if (entry.error !== undefined) return `${title}\n\nFAILED on ${machine.date}: ${entry.error.split('\n')[0]}`;
   const notes = (entry.result.notes ?? []).map((n) => `- ${n}`).join('\n');
-  return `${title}\n\nMeasured ${machine.date} (${entry.seconds.toFixed(0)} s for the whole workload).\n\n${markdownTable(entry.result)}${notes ? `\n\n${notes}` : ''}`;
+  return `${title}\n\nMeasured ${machine.date} at commit ${machine.commit} (${entry.seconds.toFixed(0)} s for the whole workload).\n\n${markdownTable(entry.result)}${notes ? `\n\n${notes}` : ''}`;
 }
 
 /**
