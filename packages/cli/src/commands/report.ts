@@ -43,7 +43,8 @@ Example:
           try {
             const written = await withStore(ctx, cmd, 'read', async (store) => {
               const goldSet = await resolveGoldSet(store, opts.gold, 'report');
-              const source = await createAuditSource(store, { goldSet, compute: 'inline', sanitize: false });
+              // Control characters are stripped from every string (chart labels included); the page then HTML-escapes.
+              const source = await createAuditSource(store, { goldSet, compute: 'inline', sanitize: true });
               const doc = await auditDocument(source, (section) => progress.label(`report: ${section}`));
               progress.label('report: charts');
               // Vega loads only here, so other commands do not pay for it at start-up.

@@ -1,5 +1,5 @@
 import { Box, useApp, useInput } from 'ink';
-import { useRef, useState, type ComponentType } from 'react';
+import { memo, useRef, useState, type ComponentType } from 'react';
 import type { Capture } from './capture.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -13,12 +13,13 @@ import { LabelersScreen } from './screens/LabelersScreen.js';
 import { OverviewScreen } from './screens/OverviewScreen.js';
 import type { ScreenProps } from './screens/screen-props.js';
 
+// memo: switching screens re-renders the two whose props change, not all five.
 const SCREENS: readonly { readonly name: string; readonly Screen: ComponentType<ScreenProps>; readonly ownSearch: boolean }[] = [
-  { name: 'Overview', Screen: OverviewScreen, ownSearch: false },
-  { name: 'Labelers', Screen: LabelersScreen, ownSearch: true },
-  { name: 'Drift', Screen: DriftScreen, ownSearch: false },
-  { name: 'Judge', Screen: JudgeScreen, ownSearch: false },
-  { name: 'Items', Screen: ItemsScreen, ownSearch: true },
+  { name: 'Overview', Screen: memo(OverviewScreen), ownSearch: false },
+  { name: 'Labelers', Screen: memo(LabelersScreen), ownSearch: true },
+  { name: 'Drift', Screen: memo(DriftScreen), ownSearch: false },
+  { name: 'Judge', Screen: memo(JudgeScreen), ownSearch: false },
+  { name: 'Items', Screen: memo(ItemsScreen), ownSearch: true },
 ];
 const ITEMS = SCREENS.findIndex((s) => s.name === 'Items');
 const never = (): boolean => false;

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { DriftReport } from '@touchstone/core/schemas';
 
 /** Gold against shadow slice mix: each slice's share of the gold set and of the shadow set, side by side. */
-export function sliceMixSpec(r: DriftReport): TopLevelSpec {
+export function sliceMixSpec(r: Pick<DriftReport, 'slices'>): TopLevelSpec {
   const values = r.slices.flatMap((s) => [
     { slice: s.slice, set: 'gold', share: s.gold_share },
     { slice: s.slice, set: 'shadow', share: s.shadow_share },

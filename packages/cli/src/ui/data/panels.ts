@@ -7,7 +7,8 @@ export type SkewPanel = SkewReport;
 /** The Drift screen: the drift-check history (newest first) and the report it shows in detail. */
 export interface DriftPanel {
   readonly runs: readonly DriftRun[];
-  readonly report: DriftReport;
+  /** The report without its `thresholds` (not shown; see load-panels.ts). */
+  readonly report: Omit<DriftReport, 'thresholds'>;
   /** Where the report comes from: the latest drift-check run, or the newest shadow set computed now. */
   readonly origin: string;
 }
