@@ -17,8 +17,13 @@ export interface TestFamily {
   readonly excludedFromPeers: number[];
 }
 
-/** At most this many labelers are peeled off the peers (each costs one screening pass). */
+/**
+ * At most this many labelers are peeled off the peers (each costs one screening pass), and never
+ * more than a quarter of them: spillover comes from a few strong outliers, and peeling most of a
+ * small pool would leave the remaining labelers — and every slice test — with almost no peers.
+ */
 const MAX_PEELED = 10;
+const maxPeeled = (nLabelers: number): number => Math.min(MAX_PEELED, Math.max(1, Math.floor(nLabelers / 4)), nLabelers - 2);
 
 /**
  * All tests in one Benjamini–Hochberg family. A strongly lenient labeler inflates the peer mean of
@@ -36,7 +41,7 @@ export function runTestFamily(data: SkewData, comparison: Comparison, options: R
   const nLabelers = data.labelerIds.length;
   const peeled = new Uint8Array(nLabelers);
   const order: number[] = [];
-  while (order.length < Math.min(MAX_PEELED, nLabelers - 2)) {
+  while (order.length < maxPeeled(nLabelers)) {
     const screen = leniencyRound(data, comparison, options, order.length === 0 ? undefined : peeled, true).leniency;
     const q = screen.length === 0 ? [] : benjaminiHochberg(screen.map((t) => t.pValue));
     let best: LeniencyTest | undefined;
