@@ -120,7 +120,7 @@ describe('touchstone audit in a pseudo-terminal (tmux, 80×24)', () => {
   it('prints a static summary pointing to --json when stdout is not a terminal, and one JSON document with --json', async () => {
     const text = await runCli(['--db', db, 'audit', '--gold', 'g']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('This is a static summary (stdout is not a terminal)');
+    expect(text.stdout).toContain('This is a static summary (no interactive terminal)');
     expect(text.stdout).toContain('touchstone audit --gold g --json');
     expect(text.stdout).toContain('mallory');
     expect(text.stdout).not.toContain('\u001b');

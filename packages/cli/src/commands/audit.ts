@@ -28,7 +28,7 @@ Screens: Overview (health at a glance), Labelers (sortable; Enter drills into on
 timeline, fatigue, guideline versions, items whose consensus depends on them), Drift, Judge, and Items
 (search; an item's text and full label history with batch, file, actor and guideline version).
 Keys: ↑↓ or j/k move, Tab switches screens, Enter drills in, Esc goes back, / searches, ? help, q quits.
-Colour follows NO_COLOR. When stdout is not a terminal (or CI is set) it prints a static summary instead.
+Colour follows NO_COLOR. When stdout or stdin is not a terminal (or CI is set) it prints a static summary instead.
 audit explores; it exits 0. The gates are touchstone verify, skew and drift-check.
 
 Examples:
@@ -51,13 +51,17 @@ Examples:
             try {
               const source = await createAuditSource(store, { goldSet, compute: pool.run, sanitize: true, computeAfterFirstScreenMs: 1500 });
               const cache = createResourceCache();
-              void cache.load('provenance', () => source.provenance());
-              const { runAuditUi } = await ui;
-              await runAuditUi({ source, cache, env: ctx.env });
+              const first = cache.load('provenance', () => source.provenance());
+              const { canReadKeys, runAuditUi } = await ui;
+              if (canReadKeys()) {
+                await runAuditUi({ source, cache, env: ctx.env });
+                return EXIT.ok;
+              }
+              // No keys to read (stdin is not a terminal): the static summary, once the store is free again.
+              await first;
             } finally {
               pool.stop();
             }
-            return EXIT.ok;
           }
           const doc = await staticAudit(ctx, store, goldSet, json);
           if (json) printJson(ctx, doc);

@@ -12,6 +12,11 @@ export interface AuditUiOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** Whether keys can be read: Ink needs stdin in raw mode, which only a terminal has (`echo | touchstone audit` has none). */
+export function canReadKeys(): boolean {
+  return process.stdin.isTTY === true;
+}
+
 /**
  * Runs the interactive audit on the terminal until the user quits; resolves then. Loaded only by
  * `touchstone audit` on a TTY (dynamic import), so no other path pays for React and Ink.

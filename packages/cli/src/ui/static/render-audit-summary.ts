@@ -25,7 +25,7 @@ export function renderAuditSummary(doc: AuditDocument): string {
   out.push(...table(['labeler', 'labels', 'share', 'sessions', 'first', 'last', 'guidelines'], shown.map((l) => [l.labeler_id, l.n_labels, pct(l.share), l.n_sessions, l.first_labeled_at.slice(0, 10), l.last_labeled_at.slice(0, 10), l.guideline_versions.join(',') || '-'])).split('\n').map((line) => `  ${line}`));
   if (p.labelers.length > shown.length) out.push(`  … ${p.labelers.length - shown.length} more labelers`);
   out.push('', `skew:  ${capabilityLine(doc.skew)}`, `drift: ${capabilityLine(doc.drift)}`, `judge: ${capabilityLine(doc.judge)}`);
-  out.push('', `This is a static summary (stdout is not a terminal). Everything as one JSON document: touchstone audit --gold ${doc.gold_set} --json`);
+  out.push('', `This is a static summary (no interactive terminal). Everything as one JSON document: touchstone audit --gold ${doc.gold_set} --json`);
   out.push('Interactively (labeler drill-in, item search and history): run touchstone audit in a terminal.');
   return `${out.join('\n')}\n`;
 }
