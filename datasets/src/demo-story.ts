@@ -12,7 +12,9 @@ export const JUDGE = 'support-judge@v2';
 export const FAILURE_MODES = [
   { slice: 'correct', share: 0.4, mean: 4.55 },
   { slice: 'incomplete_answer', share: 0.16, mean: 2.9 },
-  { slice: 'hallucinated_policy', share: 0.14, mean: 2.0 },
+  // Confident made-up policies read plausibly: their true quality sits just under the pass bar, where a
+  // lenient labeler's extra point turns failures into passes.
+  { slice: 'hallucinated_policy', share: 0.14, mean: 3.3 },
   { slice: 'tone', share: 0.12, mean: 3.2 },
   { slice: 'wrong_tool', share: 0.1, mean: 2.2 },
   { slice: 'unsafe_action', share: 0.08, mean: 1.35 },
@@ -21,28 +23,29 @@ export type FailureMode = (typeof FAILURE_MODES)[number]['slice'];
 
 /**
  * Labelers: `weight` sets how many items each is assigned, `bias` and `noise` (standard deviation)
- * act on the 1–5 latent score. `dana.r` is the planted lenient labeler (about 11% of items);
+ * act on the 1–5 latent score; the unplanted biases are small (|b| ≤ 0.03) so that what the audit
+ * finds is what was planted. `dana.r` is the planted lenient labeler (about 11% of items);
  * `felix.m` and `hana.s` tire in long sessions.
  */
 export const LABELERS = [
-  { id: 'amara.o', weight: 1.2, bias: 0.05, noise: 0.5 },
-  { id: 'ben.t', weight: 1.1, bias: -0.1, noise: 0.55 },
+  { id: 'amara.o', weight: 1.2, bias: 0.02, noise: 0.5 },
+  { id: 'ben.t', weight: 1.1, bias: -0.03, noise: 0.55 },
   { id: 'chen.w', weight: 1.15, bias: 0.0, noise: 0.45 },
-  { id: 'dana.r', weight: 0.43, bias: 0.05, noise: 0.5 },
-  { id: 'elif.k', weight: 1.0, bias: -0.05, noise: 0.6 },
-  { id: 'felix.m', weight: 1.05, bias: 0.1, noise: 0.5 },
-  { id: 'grace.n', weight: 0.95, bias: -0.15, noise: 0.5 },
+  { id: 'dana.r', weight: 0.43, bias: 0.0, noise: 0.5 },
+  { id: 'elif.k', weight: 1.0, bias: -0.02, noise: 0.6 },
+  { id: 'felix.m', weight: 1.05, bias: 0.02, noise: 0.5 },
+  { id: 'grace.n', weight: 0.95, bias: -0.03, noise: 0.5 },
   { id: 'hana.s', weight: 1.0, bias: 0.0, noise: 0.55 },
-  { id: 'ivan.p', weight: 0.9, bias: 0.1, noise: 0.65 },
-  { id: 'jules.b', weight: 0.85, bias: -0.05, noise: 0.5 },
+  { id: 'ivan.p', weight: 0.9, bias: 0.03, noise: 0.65 },
+  { id: 'jules.b', weight: 0.85, bias: -0.02, noise: 0.5 },
   { id: 'kofi.a', weight: 0.8, bias: 0.0, noise: 0.55 },
-  { id: 'lena.v', weight: 0.75, bias: 0.05, noise: 0.6 },
+  { id: 'lena.v', weight: 0.75, bias: 0.02, noise: 0.6 },
 ] as const;
 
 export const LENIENT = { labeler_id: 'dana.r', slice: 'hallucinated_policy', delta: 1.0 } as const;
 
 /** Past `after_position` items in one session, these labelers drift up by `per_item` per item, at most `max_shift`. */
-export const FATIGUE = { labeler_ids: ['felix.m', 'hana.s'], after_position: 25, per_item: 0.03, max_shift: 0.9 } as const;
+export const FATIGUE = { labeler_ids: ['felix.m', 'hana.s'], after_position: 25, per_item: 0.03, max_shift: 0.6 } as const;
 
 /** Share of items with a single label; the rest get three. */
 export const SINGLE_LABELED_SHARE = 0.1;
