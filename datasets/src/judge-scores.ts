@@ -14,11 +14,14 @@ export interface JudgeScore {
 
 /**
  * What an item's true quality band turns into in the judge's hands. In the middle of the scale the
- * judge tracks quality closely; at the tails it hedges toward the middle: a 1 mostly becomes a 2 or 3
- * and a 5 mostly a 4 (the "regression to the middle" LLM judges show on clear-cut cases).
+ * judge tracks quality closely; at the tails it fails in both directions LLM judges are known for:
+ * clear-cut cases regress to the middle (a true 1 or 5 is often scored 3, two points off), and on
+ * a share of middling outputs the judge is overconfident and gives an extreme (1 or 5). So the judge
+ * is trusted at 2–4 and not at 1 and 5, whether bands are read by the judge's score or the humans'.
  */
-const TAIL_1 = [0.25, 0.45, 0.3, 0, 0] as const;
-const TAIL_5 = [0, 0, 0.2, 0.5, 0.3] as const;
+const TAIL_1 = [0.3, 0.2, 0.5, 0, 0] as const;
+const TAIL_5 = [0, 0, 0.45, 0.2, 0.35] as const;
+const OVERCONFIDENT = 0.08;
 
 export function generateJudgeScores(rng: Rng, items: readonly GoldItem[]): JudgeScore[] {
   const start = Date.parse(JUDGE_SCORED_AT);
@@ -27,6 +30,7 @@ export function generateJudgeScores(rng: Rng, items: readonly GoldItem[]): Judge
     let score: number;
     if (band === 1) score = 1 + weightedIndex(rng, TAIL_1);
     else if (band === 5) score = 1 + weightedIndex(rng, TAIL_5);
+    else if (rng.next() < OVERCONFIDENT) score = item.quality < 3 ? 1 : 5;
     else score = clamp(Math.round(item.quality + 0.3 * rng.normal()), 2, 4);
     return { item_id: item.item_id, judge: JUDGE, score, scored_at: isoSeconds(start + i * 1500) };
   });
