@@ -119,12 +119,12 @@ describe('the traffic has the planted drift', () => {
     expect(traffic).toHaveLength(50_000);
     expect(traffic[0]!.timestamp >= '2025-06-02').toBe(true);
     expect(traffic.at(-1)!.timestamp < '2025-07-28').toBe(true);
-    const crypto = traffic.filter((t) => t.slice === 'crypto_refund');
+    const crypto = traffic.filter((t) => t.metadata['intent'] === 'crypto_refund');
     const lastTwoWeeks = traffic.filter((t) => t.timestamp >= '2025-07-14').length;
     expect(crypto.length / lastTwoWeeks).toBeGreaterThan(0.05);
     expect(crypto.length / lastTwoWeeks).toBeLessThan(0.09);
     expect(crypto.every((t) => t.timestamp >= '2025-07-14')).toBe(true);
-    const fax = traffic.filter((t) => t.slice === 'fax_support');
+    const fax = traffic.filter((t) => t.metadata['intent'] === 'fax_support');
     expect(fax.length).toBeGreaterThan(500);
     expect(fax.every((t) => t.timestamp < '2025-07-07')).toBe(true);
     expect(new Set(traffic.map((t) => t.metadata['model']))).toEqual(new Set(['acme-agent-2025-05', 'acme-agent-2025-07']));

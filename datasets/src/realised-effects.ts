@@ -39,8 +39,8 @@ export function realisedEffects(labels: readonly GoldLabel[], traffic: readonly 
       traffic: {
         start: isoSeconds(Date.parse(TRAFFIC.end) - TRAFFIC.days * DAY_MS),
         end: isoSeconds(Date.parse(TRAFFIC.end)),
-        new_intent: { intent: TRAFFIC.new_intent.intent, ...seen(traffic, (r) => r.slice === TRAFFIC.new_intent.intent) },
-        sunset_intent: { intent: TRAFFIC.sunset_intent.intent, ...seen(traffic, (r) => r.slice === TRAFFIC.sunset_intent.intent) },
+        new_intent: { intent: TRAFFIC.new_intent.intent, ...seen(traffic, (r) => r.metadata.intent === TRAFFIC.new_intent.intent) },
+        sunset_intent: { intent: TRAFFIC.sunset_intent.intent, ...seen(traffic, (r) => r.metadata.intent === TRAFFIC.sunset_intent.intent) },
         models: TRAFFIC.models.map(({ model }) => ({ model, ...seen(traffic, (r) => r.metadata.model === model) })),
         prompt_versions: TRAFFIC.prompt_versions.map(({ prompt_version }) => ({ prompt_version, ...seen(traffic, (r) => r.metadata.prompt_version === prompt_version) })),
       },

@@ -13,7 +13,7 @@ export interface TrafficRecord {
   readonly output: string;
   readonly slice: string;
   readonly judge_score: number;
-  readonly metadata: { readonly model: string; readonly prompt_version: string; readonly locale: string; readonly tenant: string };
+  readonly metadata: { readonly intent: string; readonly model: string; readonly prompt_version: string; readonly locale: string; readonly tenant: string };
 }
 
 const BASE_INTENT: Readonly<Record<string, number>> = {
@@ -22,8 +22,8 @@ const BASE_INTENT: Readonly<Record<string, number>> = {
 };
 const LOCALES = [['en-US', 55], ['en-GB', 12], ['de-DE', 10], ['fr-FR', 8], ['es-ES', 7], ['ja-JP', 5], ['pt-BR', 3]] as const;
 const HOURS = [2, 1, 1, 1, 1, 2, 3, 5, 7, 9, 10, 10, 9, 9, 9, 9, 8, 7, 6, 6, 5, 4, 3, 3];
-/** Production failure mix: better than the gold set's, which oversampled failures on purpose. */
-const MODE_MIX: Readonly<Record<FailureMode, number>> = { correct: 62, incomplete_answer: 14, hallucinated_policy: 8, tone: 7, wrong_tool: 6, unsafe_action: 3 };
+/** Production failure mix, as the gold set was sampled from it: what drifts is what the story plants. */
+const MODE_MIX: Readonly<Record<FailureMode, number>> = { correct: 40, incomplete_answer: 16, hallucinated_policy: 14, tone: 12, wrong_tool: 10, unsafe_action: 8 };
 /** crypto_refund is new to the agent: it invents policy far more often. */
 const CRYPTO_MODE_MIX: Readonly<Record<FailureMode, number>> = { correct: 30, incomplete_answer: 20, hallucinated_policy: 35, tone: 3, wrong_tool: 10, unsafe_action: 2 };
 
@@ -78,9 +78,12 @@ export function generateTraffic(rng: Rng, total: number): TrafficRecord[] {
         timestamp: isoSeconds(at),
         input: customerMessage(rng, spec, slots),
         output: agentReply(rng, spec, mode.slice, slots),
-        slice: spec.intent,
+        // An online tagger files every response under a failure mode, as the gold set's slices are;
+        // the request's intent (route) is metadata.
+        slice: mode.slice,
         judge_score: clamp(Math.round(mode.mean + (newModel ? 0.2 : 0) + 0.7 * rng.normal()), 1, 5),
         metadata: {
+          intent: spec.intent,
           model: (newModel ? TRAFFIC.models[1] : TRAFFIC.models[0]).model,
           prompt_version: TRAFFIC.prompt_versions.find((p) => day < p.until_day)?.prompt_version ?? 'unknown',
           locale: LOCALES[locale(rng)]?.[0] ?? 'en-US',
