@@ -1,7 +1,8 @@
 import { dirname, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT, findGoldSet, ingestJudge, ingestLabels, ingestTraffic, parseScaleSpec, provenance, verify, type Store } from '@touchstone/core';
+import { EXIT, findGoldSet, ingestJudge, ingestLabels, ingestTraffic, parseScaleSpec, provenance, runDriftCheck, skew, verify, type Store } from '@touchstone/core';
+import { calibrateJudge } from '@touchstone/judge-calibration/store';
 import { DEFAULT_SEED, GOLD_SET, generateDemo, readDemoManifest, type DemoFiles, type DemoManifest } from '@touchstone/datasets';
 import type { CommandModule } from '../command-module.js';
 import { defaultActor, resolveDbPath, type CliContext } from '../context.js';
@@ -70,6 +71,12 @@ async function ingestDemo(store: Store, data: DemoData, actor: string, warnings:
 // The audit's sections: one small function each, run in order on the ingested demo.
 const provenanceSection = (store: Store) => provenance(store, GOLD_SET);
 const verifySection = (store: Store) => verify(store);
+const skewSection = (store: Store) => skew(store, { goldSet: GOLD_SET, seed: 1 });
+const judgeSection = (store: Store, m: DemoManifest) => calibrateJudge(store, { gold: GOLD_SET, judge: m.judge, seed: 1 });
+// drift-check as cron would run it at the end of the demo traffic: the latest 7 days against gold,
+// passing a request when the online judge scores it at the gold set's pass threshold.
+const driftSection = (store: Store, m: DemoManifest, actor: string) =>
+  runDriftCheck(store, { goldSet: GOLD_SET, window: '7d', now: m.planted.traffic.end, seed: 1, actor, drift: { pass_threshold: m.pass_threshold } });
 
 export const demoCommand: CommandModule = {
   register(program, { ctx, setExit }) {
@@ -82,7 +89,7 @@ export const demoCommand: CommandModule = {
       .addHelpText('after', `
 The demo files go to demo/ next to the store (default .touchstone/demo/). A second run reuses them and
 ingests nothing twice: each file is ingested only when the store has no batch of it yet. The audit then
-reports labeler provenance and the hash chain's integrity. Exit 0, or 1 when the chain does not verify.
+reports labeler provenance, the hash chain's integrity, labeler skew, the judge's agreement with humans\nper score band, and a drift-check of the last 7 days of traffic against gold (recorded in the run\nhistory, as cron would). Exit 0, or 1 when the chain does not verify: the findings are the planted\neffects (datasets/README.md); the audit's own commands exit 1 on findings.
 
 Examples:
   touchstone demo
@@ -102,6 +109,11 @@ Examples:
   },
 };
 
+async function section<T>(say: (text: string) => void, name: string, run: () => Promise<T>): Promise<T> {
+  say(`${name}…`);
+  return run();
+}
+
 async function runDemo(ctx: CliContext, cmd: Command, opts: z.infer<typeof Options>): Promise<DemoReport> {
   const dbPath = resolveDbPath(ctx, GlobalOptionsSchema.parse(cmd.optsWithGlobals()).db);
   const dir = join(dirname(dbPath), 'demo');
@@ -120,6 +132,9 @@ async function runDemo(ctx: CliContext, cmd: Command, opts: z.infer<typeof Optio
       warnings,
       provenance: await provenanceSection(store),
       verify: await verifySection(store),
+      skew: await section(say, 'labeler skew', () => skewSection(store)),
+      judge: await section(say, 'judge calibration', () => judgeSection(store, data.manifest)),
+      drift: await section(say, 'drift-check on the last 7 days of traffic', () => driftSection(store, data.manifest, defaultActor(ctx))),
       planted: data.manifest.planted,
     };
   });

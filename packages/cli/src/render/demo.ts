@@ -1,4 +1,5 @@
 import type { schemas } from '@touchstone/core';
+import type { JudgeCalibrationResult } from '@touchstone/judge-calibration';
 import type { DemoManifest } from '@touchstone/datasets';
 import { pct, table } from './table.js';
 
@@ -19,6 +20,9 @@ export interface DemoReport {
   readonly warnings: readonly string[];
   readonly provenance: schemas.ProvenanceReport;
   readonly verify: schemas.VerifyReport;
+  readonly skew: schemas.SkewReport;
+  readonly judge: JudgeCalibrationResult;
+  readonly drift: schemas.DriftCheckResult;
   readonly planted: DemoManifest['planted'];
 }
 
@@ -35,9 +39,16 @@ export function renderDemo(r: DemoReport): string {
     '',
     ...renderIntegrity(r.verify),
     '',
+    ...renderSkewSummary(r.skew),
+    '',
+    ...renderJudgeSummary(r.judge),
+    '',
+    ...renderDriftSummary(r.drift),
+    '',
     ...renderPlanted(r.planted),
     '',
-    `Next: touchstone provenance --gold ${r.gold_set}   touchstone verify   touchstone demo --json`,
+    `Next: touchstone skew --gold ${r.gold_set}   touchstone judge calibrate --gold ${r.gold_set} --judge ${r.judge.judge}`,
+    `      touchstone audit --gold ${r.gold_set}   touchstone report --gold ${r.gold_set} --out audit.html   touchstone demo --json`,
   ];
   return `${out.join('\n')}\n`;
 }
@@ -74,3 +85,41 @@ function renderPlanted(p: DemoManifest['planted']): string[] {
     `  ${p.judge_tails.judge} agrees with humans at ${p.judge_tails.agrees_in[0] ?? ''}–${p.judge_tails.agrees_in.at(-1) ?? ''} and hedges at ${p.judge_tails.hedges_at.join(' and ')}`,
   ];
 }
+
+function renderSkewSummary(k: schemas.SkewReport): string[] {
+  const a = k.agreement.krippendorff_alpha;
+  const flags = k.flags.slice(0, 6).map((f) => {
+    const where = f.slice === null ? 'overall' : `on ${f.slice}`;
+    return `  ${f.labeler_id.padEnd(9)} ${f.kind.padEnd(9)} ${where.padEnd(24)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} (q ${f.q_value.toPrecision(2)}); without them ${f.impact.flipped_items} consensus labels flip, pass rate ${f.impact.pass_rate_shift >= 0 ? '+' : ''}${(100 * f.impact.pass_rate_shift).toFixed(1)} pts`;
+  });
+  return [
+    `Labeler skew (touchstone skew)`,
+    `  Krippendorff's alpha ${a.value === null ? '-' : a.value.toFixed(3)}${a.ci === null ? '' : ` [${a.ci[0].toFixed(3)}, ${a.ci[1].toFixed(3)}]`}; ${k.flags.length} flags at a false discovery rate of ${k.method.fdr_alpha}, ranked by impact:`,
+    ...(flags.length === 0 ? ['  none'] : flags),
+    ...(k.flags.length > 6 ? [`  … ${k.flags.length - 6} more`] : []),
+  ];
+}
+
+function renderJudgeSummary(j: JudgeCalibrationResult): string[] {
+  const band = (b: JudgeCalibrationResult['bands'][number]) => `${b.band}: ${b.agreement === null ? '-' : pct(b.agreement, 0)} ${b.verdict}`;
+  const w = j.headline.worst_band;
+  return [
+    `Judge ${j.judge} against human consensus (touchstone judge calibrate)`,
+    `  agreement within ±${j.tolerance}: ${opt(j.headline.aggregate_agreement)} overall, but ${w === null ? '-' : `${opt(w.agreement)} on ${w.view}-score band ${w.band} (n ${w.n})`}`,
+    `  by human score: ${j.bands_by_human.map(band).join(' · ')}`,
+    `  by judge score: ${j.bands.map(band).join(' · ')}`,
+  ];
+}
+
+function renderDriftSummary(d: schemas.DriftCheckResult): string[] {
+  const p = d.pass_rate;
+  return [
+    `Drift-check, ${d.window.start.slice(0, 10)} to ${d.window.end.slice(0, 10)} (touchstone drift-check): ${d.status.toUpperCase()}, run #${d.run_id}`,
+    `  pass rate: gold ${opt(p.gold)} vs shadow ${opt(p.shadow)} (judge on ${p.n_shadow} sampled requests)`,
+    ...d.alerts.slice(0, 6).map((a) => `  alert ${a.kind}: ${a.message}`),
+    ...(d.alerts.length > 6 ? [`  … ${d.alerts.length - 6} more alerts`] : []),
+    ...d.coverage_gaps.slice(0, 2).map((g) => `  coverage gap: ${g.size} requests (${pct(g.share)}) with no close gold item, e.g. "${g.examples[0] ?? ''}"`),
+  ];
+}
+
+const opt = (x: number | null): string => (x === null ? '-' : pct(x));
