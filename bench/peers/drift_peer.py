@@ -152,7 +152,8 @@ def main():
             tests.append(("metadata_mix", key, float(distance.jensenshannon(b_, w_, base=2)), 0.1, stats.chi2_contingency(np.vstack([b_, w_])).pvalue))
 
     # coverage gaps: TF-IDF of char 3-4-grams; split-half gold baseline; clusters of uncovered requests
-    gold_text = items["input"].tolist()
+    norm_gold = items["input"].str.lower().str.replace(r"[^\w]+", " ", regex=True).str.strip()
+    gold_text = items["input"][~norm_gold.duplicated()].tolist()
     shadow_text = shadow["input"].tolist()
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4)).fit(gold_text + shadow_text)
     G, S = vec.transform(gold_text), vec.transform(shadow_text)
@@ -163,7 +164,7 @@ def main():
     ua = (np.asarray((S @ A.T).max(axis=1).todense()).ravel() < tau).mean()
     pooled = (ua * S.shape[0] + u0 * len(held)) / (S.shape[0] + len(held))
     se = np.sqrt(pooled * (1 - pooled) * (1 / S.shape[0] + 1 / len(held)))
-    tests.append(("coverage_gap", "coverage", (ua - u0) / (1 - u0), 0.03, float(stats.norm.sf((ua - u0) / se))))
+    tests.append(("coverage_gap", "coverage", (ua - u0) / (1 - u0), 0.05, float(stats.norm.sf((ua - u0) / se))))
     full = np.asarray((S @ G.T).max(axis=1).todense()).ravel()
     unc = np.where(full < tau)[0]
     if len(unc) > 1:

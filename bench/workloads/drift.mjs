@@ -195,7 +195,7 @@ export async function run({ quick }) {
     peak_rss_mb: best.peak_rss_mb,
     cpu_s: best.cpu_seconds,
     status: doc.status,
-    alerts: doc.alerts.map((a) => a.kind).join('+'),
+    alerts: [...new Set(doc.alerts.map((a) => a.kind))].join('+'),
     shadow_items: doc.shadow_set.n_items,
   }];
 
