@@ -150,3 +150,17 @@ describe('missing and malformed timestamps', () => {
     });
   });
 });
+
+describe('large CSV and Parquet files', () => {
+  it('reads every row past DuckDB’s first 100 vectors (204,800 rows) while the appender writes', async () => {
+    const { store, dir } = await tempStore();
+    open = store;
+    const csv = `${dir}/big.csv`;
+    const parquet = `${dir}/big.parquet`;
+    await store.run(`COPY (SELECT 'i' || x AS item_id, 'a' || (x % 7) AS labeler_id, (x % 5) + 1 AS label, '2026-01-01T00:00:00Z' AS labeled_at FROM range(250000) t(x)) TO '${csv}' (HEADER)`);
+    await store.run(`COPY (SELECT 'p' || x AS item_id, 'b' AS labeler_id, (x % 5) + 1 AS label, '2026-01-02T00:00:00Z' AS labeled_at FROM range(230000) t(x)) TO '${parquet}' (FORMAT parquet)`);
+    expect(await ingestLabels(store, { file: csv, goldSet: 'g', scale: ORDINAL, actor: 't' })).toMatchObject({ read: 250000, inserted: 250000 });
+    expect(await ingestLabels(store, { file: parquet, goldSet: 'g', actor: 't' })).toMatchObject({ read: 230000, inserted: 230000 });
+    expect((await store.all(`SELECT count(*) AS n FROM labels`))[0]).toEqual({ n: 480000 });
+  }, 120_000);
+});

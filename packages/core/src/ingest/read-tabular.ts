@@ -47,6 +47,15 @@ export async function* readTabular(connection: DuckDBConnection, file: string, f
     }
   }
   if (!any) throw new DataError('INGEST_EMPTY_FILE', `${file}: the file has no data rows`, { details: [{ file, reason: 'no records' }] });
+  // Nothing may be dropped silently: a stream can end early (for instance when another statement
+  // runs on its connection), so the rows delivered must equal DuckDB's own count of the file.
+  const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${tabularScanSql(file, format)}`);
+  const total = Number(counted.getRowObjectsJS()[0]?.['n'] ?? -1);
+  if (total !== index) {
+    throw new DataError('INGEST_SHORT_READ', `${file}: read ${index} of its ${total} rows (the stream ended early); nothing was imported`, {
+      details: [{ file, reason: `read ${index} of ${total} rows` }],
+    });
+  }
 }
 
 function firstLine(error: unknown): string {

@@ -192,20 +192,27 @@ async function* sourceBatches(store: Store, options: IngestOptions, format: Inpu
     yield* readJsonlBatches(options.file);
     return;
   }
-  let single: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
-  if (options.records !== undefined) single = options.records;
-  else if (format === 'json') single = (await readJsonArray(options.file)).records;
-  else if (format === 'jsonl') single = readJsonl(options.file);
-  else single = readTabular(store.connection, options.file, format);
-  let batch: SourceRecord[] = [];
-  for await (const record of single) {
-    batch.push(record);
-    if (batch.length >= CHUNK) {
-      yield batch;
-      batch = [];
+  // CSV/TSV/Parquet stream through DuckDB on a connection of their own: the appender and the other
+  // statements of the ingest run on the store's connection, which would end a stream sharing it.
+  const reader = format === 'csv' || format === 'tsv' || format === 'parquet' ? await store.connect() : undefined;
+  try {
+    let single: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
+    if (options.records !== undefined) single = options.records;
+    else if (format === 'json') single = (await readJsonArray(options.file)).records;
+    else if (format === 'jsonl' || reader === undefined) single = readJsonl(options.file);
+    else single = readTabular(reader, options.file, format);
+    let batch: SourceRecord[] = [];
+    for await (const record of single) {
+      batch.push(record);
+      if (batch.length >= CHUNK) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
+  } finally {
+    reader?.closeSync();
   }
-  if (batch.length > 0) yield batch;
 }
 
 

@@ -92,6 +92,17 @@ export class Store {
     return reader.getRowObjectsJS().map((row) => normalizeRow(row) as T);
   }
 
+  /**
+   * A second connection to the same database, for streaming a large result while this store's own
+   * connection keeps working: a statement on a connection ends any result still streaming on it.
+   * The caller closes it (closeSync).
+   */
+  async connect(): Promise<DuckDBConnection> {
+    const connection = await this.instance.connect();
+    await connection.run(`SET TimeZone = 'UTC'`);
+    return connection;
+  }
+
   /** Runs `work` inside BEGIN … COMMIT; rolls back on any error and rethrows it. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.connection.run('BEGIN TRANSACTION');
