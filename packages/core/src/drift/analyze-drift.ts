@@ -124,7 +124,7 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     coverage_gaps: coverage.result?.gaps ?? [],
     stale_gold: stale.stale,
     tests: decided.map((t) => ({ ...toAlert(t), status: t.status })),
-    thresholds: { ...th, pass_threshold: inputs.passThreshold, coverage_similarity: coverage.result?.similarity_threshold ?? Number.NaN, cluster_similarity: cov.cluster_similarity === 'auto' ? (coverage.result?.similarity_threshold ?? Number.NaN) : cov.cluster_similarity },
+    thresholds: { ...th, pass_threshold: inputs.passThreshold, coverage_similarity: coverage.result?.similarity_threshold ?? null, cluster_similarity: cov.cluster_similarity === 'auto' ? (coverage.result?.similarity_threshold ?? null) : cov.cluster_similarity },
     notes: shadowTotal === 0 ? [...notes, 'the shadow set is empty'] : notes,
   };
 }

@@ -58,7 +58,8 @@ export const DriftReportSchema = z.object({
   stale_gold: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), last_seen: z.string().nullable(), p_value: z.number() })),
   /** Every test run, with its effect, p-value and BH q-value. */
   tests: z.array(DriftAlertSchema.extend({ status: z.enum(['alert', 'warn', 'ok']) })),
-  thresholds: z.record(z.string(), z.number()),
+  // null: a threshold that could not be determined (coverage thresholds when coverage was not computed).
+  thresholds: z.record(z.string(), z.number().nullable()),
   /** What could not be tested and why (no slices in traffic, no texts in gold, short history …). */
   notes: z.array(z.string()),
 });
