@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DRIFT_CHECK, runCli, tempDir } from './helpers/cli.js';
+import { writeResolveHook } from './helpers/resolve-hook.js';
 
 const tmp = tempDir('touchstone-lean-');
 afterAll(() => tmp.cleanup());
@@ -10,16 +11,7 @@ afterAll(() => tmp.cleanup());
 /** A module-resolution hook (node:module register) that logs every URL the process resolves. */
 function loaderLog(): { importArg: string; log: string } {
   const log = join(tmp.dir, `resolved-${Date.now()}.log`);
-  const hooks = join(tmp.dir, 'hooks.mjs');
-  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
-let out;
-export async function initialize(data) { out = data.out; }
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  appendFileSync(out, r.url + '\\n');
-  return r;
-}
-`);
+  const hooks = writeResolveHook(tmp.dir);
   const register = join(tmp.dir, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';
 register(${JSON.stringify(pathToFileURL(hooks).href)}, import.meta.url, { data: { out: ${JSON.stringify(log)} } });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from './helpers/cli.js';
+import { writeResolveHook } from './helpers/resolve-hook.js';
 
 // The pure entries of the BUILT packages, imported by a fresh Node process from the repo root, with
 // three independent witnesses of what got loaded: a module-resolution hook (node:module register)
@@ -12,16 +13,7 @@ import { REPO, tempDir } from './helpers/cli.js';
 const tmp = tempDir('touchstone-purity-');
 afterAll(() => tmp.cleanup());
 
-const HOOKS = join(tmp.dir, 'hooks.mjs');
-writeFileSync(HOOKS, `import { appendFileSync } from 'node:fs';
-let out;
-export async function initialize(data) { out = data.out; }
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  appendFileSync(out, r.url + '\\n');
-  return r;
-}
-`);
+const HOOKS = writeResolveHook(tmp.dir);
 const REGISTER = join(tmp.dir, 'register.mjs');
 writeFileSync(REGISTER, `import { register } from 'node:module';
 register(${JSON.stringify(pathToFileURL(HOOKS).href)}, import.meta.url, { data: { out: process.env.RESOLVE_LOG } });

@@ -32,8 +32,8 @@ export async function run({ quick }) {
     };
     const data = med('data');
     const frame = med('frame');
-    rows.push({ label: 'touchstone audit: first screen with provenance, demo data (tmux 80×24)', seconds: data.median / 1000, min_ms: Math.round(data.min), median_ms: Math.round(data.median), max_ms: Math.round(data.max) });
-    rows.push({ label: 'touchstone audit: first frame (header, spinners), demo data', seconds: frame.median / 1000, min_ms: Math.round(frame.min), median_ms: Math.round(frame.median), max_ms: Math.round(frame.max) });
+    rows.push({ label: 'touchstone audit: first screen with provenance, demo data (tmux 80×24)', seconds: data.median / 1000, peak_rss_mb: null, min_ms: Math.round(data.min), median_ms: Math.round(data.median), max_ms: Math.round(data.max) });
+    rows.push({ label: 'touchstone audit: first frame (header, spinners), demo data', seconds: frame.median / 1000, peak_rss_mb: null, min_ms: Math.round(frame.min), median_ms: Math.round(frame.median), max_ms: Math.round(frame.max) });
     notes.push(`first screen: spawn of the real binary until the Overview shows the provenance line (first frame: until the header shows), polled with tmux capture-pane every 10 ms; median of ${runs.length}; target < 1000 ms — ${data.median < 1000 ? 'met' : 'MISSED'}`);
   } else notes.push('first screen not measured: tmux is not installed (apt-get install tmux)');
 
@@ -48,7 +48,7 @@ export async function run({ quick }) {
   for (const [what, ms] of Object.entries(lat)) {
     ms.sort((a, b) => a - b);
     const p = (q) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))];
-    rows.push({ label: `keypress → next frame: ${what} (${n.toLocaleString('en-US')} labels)`, seconds: p(0.5) / 1000, p50_ms: +p(0.5).toFixed(1), p95_ms: +p(0.95).toFixed(1), max_ms: +ms[ms.length - 1].toFixed(1), keys: ms.length });
+    rows.push({ label: `keypress → next frame: ${what} (${n.toLocaleString('en-US')} labels)`, seconds: p(0.5) / 1000, peak_rss_mb: null, p50_ms: +p(0.5).toFixed(1), p95_ms: +p(0.95).toFixed(1), max_ms: +ms[ms.length - 1].toFixed(1), keys: ms.length });
   }
   const worst = Math.max(...Object.values(lat).map((ms) => ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]));
   notes.push(`keypress: from writing the key to stdin until Ink writes the next frame (the audit asks Ink for at most 60 frames/s, so up to ~17 ms of this is its frame throttle); target p95 < 100 ms — ${worst < 100 ? 'met' : 'MISSED'} (worst p95 ${worst.toFixed(1)} ms)`);

@@ -2,6 +2,7 @@
 export { benjaminiHochberg } from './stats/benjamini-hochberg.js';
 export { normalCdf, normalQuantile, normalSf, twoSidedP } from './stats/normal.js';
 export { createRng, shuffleInPlace, type Rng } from './stats/rng.js';
+export { binomialSample } from './stats/paired/binomial-sample.js';
 
 // paired tests (eval differential)
 export { binomialCdf, binomialSf } from './stats/paired/binomial-tail.js';

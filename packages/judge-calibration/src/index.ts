@@ -26,5 +26,4 @@ export { kendallTauB } from './stats/kendall-tau-b.js';
 export { rankCorrelationInterval } from './stats/correlation-interval.js';
 export { bcaInterval, jackknifeAcceleration, type BcaResult } from './stats/bca-interval.js';
 export { bootstrapMeans, type BootstrapMeansResult, type BootstrapOptions } from './stats/bootstrap-means.js';
-export { sampleBinomial } from './stats/binomial-sample.js';
 export { sampleMultinomial } from './stats/multinomial-sample.js';

@@ -1,6 +1,6 @@
 import { createRng } from '@touchstone/core/stats';
 import { quantileSorted } from 'simple-statistics';
-import { sampleBinomial } from '../stats/binomial-sample.js';
+import { binomialSample as sampleBinomial } from '@touchstone/core/stats';
 import { sampleMultinomial } from '../stats/multinomial-sample.js';
 
 export interface CorrectedPassRateInput {

@@ -1,5 +1,5 @@
 import type { Rng } from '@touchstone/core/stats';
-import { sampleBinomial } from './binomial-sample.js';
+import { binomialSample as sampleBinomial } from '@touchstone/core/stats';
 
 /**
  * One draw of Multinomial(n, weights/Σweights) into `out`, by sequential conditional binomials:
