@@ -11,17 +11,11 @@ import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { slackBody } from '../render/drift-slack.js';
 import { printJson, runAction } from '../run-action.js';
 import { passRateCorrector } from './drift-corrector.js';
-import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ThresholdFlags } from './drift-options.js';
+import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ShadowSamplingFlags, ThresholdFlags } from './drift-options.js';
 
 const Options = ThresholdFlags.extend({
   gold: z.string().min(1).optional(),
-  window: z.string().optional(),
-  now: z.string().optional(),
-  size: z.number().int().positive().optional(),
-  stratifyBy: z.string().regex(/^(slice|metadata\.[A-Za-z0-9_.-]+)$/, 'must be "slice" or "metadata.KEY"').optional(),
-  seed: z.string().min(1).optional(),
-  neyman: z.boolean().optional(),
-  redact: z.boolean().optional(),
+  ...ShadowSamplingFlags.shape,
   markdown: z.string().min(1).optional(),
   webhook: z.url().optional(),
   webhookTimeout: z.number().int().positive().optional(),

@@ -54,3 +54,14 @@ export function driftConfigFrom(config: schemas.TouchstoneConfig, flags: Thresho
 export function loadCliConfig(ctx: CliContext, file: string | undefined): schemas.TouchstoneConfig {
   return loadConfig(ctx.cwd, file).config;
 }
+
+/** The shadow-set sampling flags `shadow build` and `drift-check` share. */
+export const ShadowSamplingFlags = z.object({
+  window: z.string().optional(),
+  now: z.string().optional(),
+  size: z.number().int().positive().optional(),
+  stratifyBy: z.string().regex(/^(slice|metadata\.[A-Za-z0-9_.-]+)$/, 'must be "slice" or "metadata.KEY"').optional(),
+  seed: z.string().min(1).optional(),
+  neyman: z.boolean().optional(),
+  redact: z.boolean().optional(),
+});

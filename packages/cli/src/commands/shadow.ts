@@ -7,17 +7,11 @@ import { numberArg, parseOptions } from '../parse-options.js';
 import { renderShadowList, renderShadowSet } from '../render/shadow.js';
 import { printJson, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
-import { addConfigFlag, loadCliConfig } from './drift-options.js';
+import { addConfigFlag, loadCliConfig, ShadowSamplingFlags } from './drift-options.js';
 
 const BuildOptions = z.object({
   gold: z.string().min(1),
-  window: z.string().optional(),
-  now: z.string().optional(),
-  size: z.number().int().positive().optional(),
-  stratifyBy: z.string().regex(/^(slice|metadata\.[A-Za-z0-9_.-]+)$/, 'must be "slice" or "metadata.KEY"').optional(),
-  seed: z.string().min(1).optional(),
-  neyman: z.boolean().optional(),
-  redact: z.boolean().optional(),
+  ...ShadowSamplingFlags.shape,
   dedupeThreshold: z.number().gt(0).max(1).optional(),
   passThreshold: z.number().optional(),
   actor: z.string().optional(),
