@@ -65,12 +65,26 @@ function run(cmd, args, { cwd, env }) {
   });
 }
 
-/** Runs `fn` `times` times and keeps the fastest result (the least disturbed by other load on a shared machine). */
-export async function bestOf(times, fn) {
-  let best;
-  for (let i = 0; i < times; i++) {
-    const r = await fn(i);
-    if (best === undefined || r.seconds < best.seconds) best = r;
+/**
+ * Runs every entry of `runs` ({ label, go: () => measure(…) }) `rounds` times, interleaved (a, b, c, a, b,
+ * c …) so that load on a shared machine falls on all of them alike. Per entry it keeps the fastest wall
+ * time and that run's stdout, the least CPU time and the largest peak RSS. `check(run, m)` validates
+ * each measurement (for instance, that everything was stored) and throws when it is wrong.
+ */
+export async function interleavedBest(runs, rounds, check = () => {}) {
+  const best = runs.map(() => ({ seconds: Infinity, cpu_s: null, peak_rss_mb: null, stdout: '' }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, r] of runs.entries()) {
+      const m = await r.go();
+      check(r, m);
+      const b = best[i];
+      if (m.seconds < b.seconds) {
+        b.seconds = m.seconds;
+        b.stdout = m.stdout;
+      }
+      if (m.cpu_seconds !== null) b.cpu_s = Math.min(b.cpu_s ?? Infinity, m.cpu_seconds);
+      if (m.peak_rss_mb !== null) b.peak_rss_mb = Math.max(b.peak_rss_mb ?? 0, m.peak_rss_mb);
+    }
   }
   return best;
 }

@@ -5,7 +5,7 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { labelsFile } from '../gen/labels.mjs';
-import { measure } from '../lib/measure.mjs';
+import { interleavedBest, measure } from '../lib/measure.mjs';
 import { BENCH, TOUCHSTONE, outDir } from '../lib/paths.mjs';
 import { ensurePython } from '../lib/python.mjs';
 
@@ -41,18 +41,11 @@ export async function run({ quick }) {
   // Rounds interleave the three runs so a burst of load from other processes hits all of them alike;
   // each row keeps its fastest time and its largest peak RSS.
   const rounds = quick ? 1 : 3;
-  const best = runs.map(() => ({ seconds: Infinity, peak_rss_mb: null, cpu_s: null }));
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, r] of runs.entries()) {
-      const m = await r.go();
-      const stored = r.stored(m.stdout.trim());
-      if (stored !== n) throw new Error(`${r.label} stored ${stored} of ${n} labels`);
-      best[i].seconds = Math.min(best[i].seconds, m.seconds);
-      if (m.cpu_seconds !== null) best[i].cpu_s = Math.min(best[i].cpu_s ?? Infinity, m.cpu_seconds);
-      if (m.peak_rss_mb !== null) best[i].peak_rss_mb = Math.max(best[i].peak_rss_mb ?? 0, m.peak_rss_mb);
-    }
-  }
-  const rows = runs.map((r, i) => ({ label: r.label, ...best[i], rows_per_s: perSecond(best[i].seconds) }));
+  const best = await interleavedBest(runs, rounds, (r, m) => {
+    const stored = r.stored(m.stdout.trim());
+    if (stored !== n) throw new Error(`${r.label} stored ${stored} of ${n} labels`);
+  });
+  const rows = runs.map((r, i) => ({ label: r.label, seconds: best[i].seconds, peak_rss_mb: best[i].peak_rss_mb, cpu_s: best[i].cpu_s, rows_per_s: perSecond(best[i].seconds) }));
   const [ts, duck, duckHash] = rows;
   const notes = [`${n.toLocaleString('en-US')} labels, ${mb.toFixed(0)} MB of JSONL (bench/gen/labels.mjs, seed 1); each run into a fresh database file; ${rounds === 1 ? 'one run each' : `fastest of ${rounds} interleaved runs each`}.`];
   if (missing !== null) notes.push(`pandas peer skipped: ${missing}`);

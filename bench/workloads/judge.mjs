@@ -4,7 +4,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng } from '@touchstone/core/stats';
-import { measure } from '../lib/measure.mjs';
+import { interleavedBest, measure } from '../lib/measure.mjs';
 import { BENCH, REPO, TOUCHSTONE, outDir } from '../lib/paths.mjs';
 import { ensurePython } from '../lib/python.mjs';
 
@@ -72,21 +72,9 @@ export async function run({ quick }) {
     ...(missing === null ? [{ label: 'scipy.stats.bootstrap BCa + statsmodels (peer)', go: () => measure('python3', [join(BENCH, 'peers/judge_peer.py'), files.pairs, String(resamples), '1']) }] : []),
   ];
   const rounds = quick ? 1 : 2;
-  const best = runs.map(() => ({ seconds: Infinity, cpu_s: null, peak_rss_mb: null, out: null }));
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, r] of runs.entries()) {
-      const m = await r.go();
-      const b = best[i];
-      if (m.seconds < b.seconds) {
-        b.seconds = m.seconds;
-        b.out = JSON.parse(m.stdout);
-      }
-      if (m.cpu_seconds !== null) b.cpu_s = Math.min(b.cpu_s ?? Infinity, m.cpu_seconds);
-      if (m.peak_rss_mb !== null) b.peak_rss_mb = Math.max(b.peak_rss_mb ?? 0, m.peak_rss_mb);
-    }
-  }
+  const best = await interleavedBest(runs, rounds);
   const rows = runs.map((r, i) => ({ label: r.label, seconds: best[i].seconds, cpu_s: best[i].cpu_s, peak_rss_mb: best[i].peak_rss_mb }));
-  const cli = best[0].out;
+  const cli = JSON.parse(best[0].stdout);
   if (cli.n_pairs !== n) throw new Error(`touchstone calibrated ${cli.n_pairs} of ${n} pairs`);
   const notes = [
     `${n.toLocaleString('en-US')} pairs (judge and human on 1–5, generated with seed 5), ${resamples.toLocaleString('en-US')} resamples per band; 10 bands (5 by judge score, 5 by human score), each with a Wilson interval for agreement and BCa intervals for bias and MAE from shared resamples.`,
@@ -96,7 +84,7 @@ export async function run({ quick }) {
   if (missing !== null) notes.push(`scipy peer skipped: ${missing}`);
   else {
     // Same intervals up to Monte Carlo error: largest endpoint gap relative to the interval's width.
-    const peer = best[2].out;
+    const peer = JSON.parse(best[2].stdout);
     let worst = 0;
     for (const view of ['bands', 'bands_by_human']) {
       cli[view].forEach((band, i) => {

@@ -5,7 +5,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLANTED_LABELER, PLANTED_SLICE, skewLabelFiles } from '../gen/skew-labels.mjs';
-import { measure } from '../lib/measure.mjs';
+import { interleavedBest, measure } from '../lib/measure.mjs';
 import { BENCH, DATA, TOUCHSTONE, outDir } from '../lib/paths.mjs';
 import { ensurePython } from '../lib/python.mjs';
 
@@ -33,22 +33,10 @@ export async function run({ quick }) {
     { label: 'touchstone skew (CLI, store)', go: () => measure(process.execPath, [TOUCHSTONE, '--db', db, 'skew', '--gold', 'bench', '--json', '--permutations', String(permutations), '--bootstrap', String(bootstrap), '--seed', '1'], { allowExit: [0, 1] }) },
     ...(missing === null ? [{ label: 'pandas + numpy + statsmodels + sklearn (peer)', go: () => measure('python3', [join(BENCH, 'peers/skew_peer.py'), files.csv, String(permutations), String(bootstrap), '1']) }] : []),
   ];
-  const rounds = quick ? 1 : 1;
-  const best = runs.map(() => ({ seconds: Infinity, cpu_s: null, peak_rss_mb: null, out: null }));
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, r] of runs.entries()) {
-      const m = await r.go();
-      const b = best[i];
-      if (m.seconds < b.seconds) {
-        b.seconds = m.seconds;
-        b.out = JSON.parse(m.stdout);
-      }
-      if (m.cpu_seconds !== null) b.cpu_s = Math.min(b.cpu_s ?? Infinity, m.cpu_seconds);
-      if (m.peak_rss_mb !== null) b.peak_rss_mb = Math.max(b.peak_rss_mb ?? 0, m.peak_rss_mb);
-    }
-  }
+  const rounds = 1;
+  const best = await interleavedBest(runs, rounds);
   const rows = runs.map((r, i) => ({ label: r.label, seconds: best[i].seconds, cpu_s: best[i].cpu_s, peak_rss_mb: best[i].peak_rss_mb }));
-  const report = best[0].out;
+  const report = JSON.parse(best[0].stdout);
   if (report.design.labels !== files.labels) throw new Error(`touchstone analysed ${report.design.labels} of ${files.labels} labels`);
   const planted = report.flags.find((f) => f.labeler_id === PLANTED_LABELER && f.slice === PLANTED_SLICE);
   if (planted === undefined) throw new Error(`the planted labeler ${PLANTED_LABELER} was not flagged on ${PLANTED_SLICE}`);
@@ -60,7 +48,7 @@ export async function run({ quick }) {
   ];
   if (missing !== null) notes.push(`Python peer skipped: ${missing}`);
   else {
-    const peer = best[1].out;
+    const peer = JSON.parse(best[1].stdout);
     const same = Math.abs(peer.agreement.alpha.value - report.agreement.krippendorff_alpha.value) < 1e-9;
     const key = (f) => `${f.labeler_id}|${f.slice}|${f.kind === 'severity' ? 'leniency' : f.kind}`;
     const ours = new Set(report.flags.map(key));
