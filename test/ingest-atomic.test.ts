@@ -24,9 +24,11 @@ describe('an ingest is one transaction', () => {
     const outcomes: number[] = [];
     for (const delayMs of [150, 400, 700, 1000, 1400, 2000]) {
       const child = spawn(process.execPath, [TOUCHSTONE, '--db', db, 'ingest', 'labels', file, '--gold', 'g'], { stdio: 'ignore' });
+      // Listen before killing: a later run (all duplicates) can finish before the kill, and 'close' fires once.
+      const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       const p = await runCli(['--db', db, 'provenance', '--gold', 'g', '--json']);
       expect(p.code).toBe(0);
       const rep = JSON.parse(p.stdout) as { labels: { total_rows: number }; batches: { n_inserted: number }[] };

@@ -4,7 +4,7 @@
 // set, measured in-process on the built UI with a terminal-like stdout, so the clock is exact.
 import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
@@ -24,17 +24,28 @@ export async function run({ quick }) {
   const demoDb = join(scratch, 'demo.duckdb');
   if (!existsSync(demoDb)) await measure(process.execPath, [TOUCHSTONE, '--db', demoDb, 'demo', '--json']);
   if (hasTmux()) {
-    const runs = [];
-    for (let i = 0; i < (quick ? 3 : 7); i += 1) runs.push(await firstScreen(demoDb));
-    const med = (key) => {
-      const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
-      return { min: xs[0], median: xs[Math.floor(xs.length / 2)], max: xs[xs.length - 1] };
+    // Anchor: the same CLI unbundled (tsc's dist/bin.js: ~1,500 modules, React in development mode), as it shipped before the bundle.
+    const unbundled = join(scratch, 'unbundled-touchstone.mjs');
+    writeFileSync(unbundled, `import { main } from ${JSON.stringify(pathToFileURL(join(REPO, 'packages/cli/dist/bin.js')).href)};\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+    const bins = [
+      ['touchstone audit: first screen with provenance, demo data (tmux 80×24)', TOUCHSTONE],
+      ['same, unbundled CLI (dist/bin.js, React development build)', unbundled],
+    ];
+    const runs = new Map(bins.map(([label]) => [label, []]));
+    // Interleaved, so a busy moment on the machine falls on both.
+    for (let i = 0; i < (quick ? 3 : 7); i += 1) for (const [label, bin] of bins) runs.get(label).push(await firstScreen(bin, demoDb));
+    const med = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
     };
-    const data = med('data');
-    const frame = med('frame');
-    rows.push({ label: 'touchstone audit: first screen with provenance, demo data (tmux 80×24)', seconds: data.median / 1000, peak_rss_mb: null, min_ms: Math.round(data.min), median_ms: Math.round(data.median), max_ms: Math.round(data.max) });
-    rows.push({ label: 'touchstone audit: first frame (header, spinners), demo data', seconds: frame.median / 1000, peak_rss_mb: null, min_ms: Math.round(frame.min), median_ms: Math.round(frame.median), max_ms: Math.round(frame.max) });
-    notes.push(`first screen: spawn of the real binary until the Overview shows the provenance line (first frame: until the header shows), polled with tmux capture-pane every 10 ms; median of ${runs.length}; target < 1000 ms — ${data.median < 1000 ? 'met' : 'MISSED'}`);
+    for (const [label] of bins) {
+      const data = med(runs.get(label).map((r) => r.data));
+      const frame = med(runs.get(label).map((r) => r.frame));
+      rows.push({ label, seconds: data.median / 1000, peak_rss_mb: null, min_ms: Math.round(data.min), median_ms: Math.round(data.median), max_ms: Math.round(data.max), first_frame_median_ms: Math.round(frame.median) });
+    }
+    const shipped = med(runs.get(bins[0][0]).map((r) => r.data)).median;
+    notes.push(`first screen: spawn of the real binary until the Overview shows the provenance line, polled with tmux capture-pane every 10 ms; median of ${runs.get(bins[0][0]).length}; target < 1000 ms — ${shipped < 1000 ? 'met' : 'MISSED'}`);
+    notes.push('first_frame_median_ms: until the header shows. The audit holds its first frame up to 400 ms for the provenance (Ink\'s first render would otherwise stall the provenance queries), so on the demo the first frame is the first screen.');
   } else notes.push('first screen not measured: tmux is not installed (apt-get install tmux)');
 
   // 2. Keypress latency on a 100,000-label gold set (setup: ingest, not timed).
@@ -52,6 +63,7 @@ export async function run({ quick }) {
   }
   const worst = Math.max(...Object.values(lat).map((ms) => ms[Math.min(ms.length - 1, Math.floor(0.95 * ms.length))]));
   notes.push(`keypress: from writing the key to stdin until Ink writes the next frame (the audit asks Ink for at most 60 frames/s, so up to ~17 ms of this is its frame throttle); target p95 < 100 ms — ${worst < 100 ? 'met' : 'MISSED'} (worst p95 ${worst.toFixed(1)} ms)`);
+  notes.push('keypress rows run the UI in-process from tsc\'s dist/ with React\'s development build; the shipped binary is the production build, so these are upper bounds.');
   notes.push('Search results arrive after a 120 ms debounce plus the store query; the typed character itself is echoed at once (the "type in search" row).');
   return { name: 'interactive audit: time to first screen and keypress latency', rows, notes };
 }
@@ -66,10 +78,10 @@ function hasTmux() {
 }
 
 /** Milliseconds from starting `touchstone audit` in a fresh 80×24 tmux session until its first frame, and until its Overview shows provenance. */
-async function firstScreen(db) {
+async function firstScreen(bin, db) {
   const session = `bench-audit-${process.pid}`;
   const started = now();
-  execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', `env -u CI ${process.execPath} ${TOUCHSTONE} --db ${db} audit; sleep 5`]);
+  execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '80', '-y', '24', `env -u CI ${process.execPath} ${bin} --db ${db} audit; sleep 5`]);
   try {
     let frame;
     for (;;) {

@@ -14,6 +14,7 @@ export interface CliContext {
 }
 
 export function processContext(): CliContext {
+  endQuietlyOnClosedPipe(process.stdout);
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -22,6 +23,18 @@ export function processContext(): CliContext {
     isTTY: process.stdout.isTTY === true,
     stderrTTY: process.stderr.isTTY === true,
   };
+}
+
+/**
+ * `touchstone provenance --json | head -1`: once the reader has gone, the rest of the output has
+ * nowhere to go. End with the exit code so far instead of a stack trace (a shell's SIGPIPE, quietly).
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 export const DEFAULT_DB = '.touchstone/touchstone.duckdb';

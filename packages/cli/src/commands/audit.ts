@@ -14,6 +14,9 @@ import { createResourceCache } from '../ui/resource-cache.js';
 import { renderAuditSummary } from '../ui/static/render-audit-summary.js';
 import { withStore } from '../with-store.js';
 
+/** How long the first frame waits for the provenance before it draws with spinners instead. */
+const FIRST_SCREEN_WAIT_MS = 400;
+
 const Options = z.object({ gold: z.string().min(1).optional(), json: z.boolean().optional() });
 
 export const auditCommand: CommandModule = {
@@ -54,6 +57,10 @@ Examples:
               const first = cache.load('provenance', () => source.provenance());
               const { canReadKeys, runAuditUi } = await ui;
               if (canReadKeys()) {
+                // Ink's first render holds the event loop long enough to stall the provenance's queries (each
+                // needs a turn of the loop to start the next), so the first screen waits briefly for them and
+                // draws once, complete; a slow store still gets its spinners after the deadline.
+                await settledOrAfter(first, FIRST_SCREEN_WAIT_MS);
                 await runAuditUi({ source, cache, env: ctx.env });
                 return EXIT.ok;
               }
@@ -71,6 +78,13 @@ Examples:
       });
   },
 };
+
+/** Resolves when `work` settles (either way; its outcome is read elsewhere) or after `ms`, whichever is first. */
+function settledOrAfter(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((r) => (timer = setTimeout(r, ms)));
+  return Promise.race([work.then(() => undefined, () => undefined), deadline]).finally(() => clearTimeout(timer));
+}
 
 /** CI sets CI=true; Ink then draws only the last frame, so a CI job with a terminal gets the static summary too. */
 function inCi(env: CliContext['env']): boolean {
