@@ -88,7 +88,8 @@ async function fastPathStages(con) {
   const q = file.replaceAll("'", "''");
   await time('fast path: sha256 of the file (JS)', () => mods.sha.fileSha256(file));
   await time('fast path: eligibility scan (JS)', () => mods.scan.scanJsonl(file));
-  await time('fast path: staging SQL as core builds it', () => con.run(mods.sql.labelNativeStageSql(file, {}, undefined, scale, 'fp1')));
+  await time('fast path: read + validate SQL as core builds it', () => con.run(mods.sql.labelNativeStageSql(file, {}, undefined, scale, 'fp1')));
+  await time('fast path: line numbers from rowid (core)', () => con.run(mods.sql.labelNativeNumberSql('fp1', 'fp1n')));
   const typed = `columns = {item_id: 'VARCHAR', labeler_id: 'VARCHAR', label: 'DOUBLE', labeled_at: 'VARCHAR', slice: 'VARCHAR', guideline_version: 'VARCHAR', session_id: 'VARCHAR', rationale: 'VARCHAR'}`;
   await time('  variant: typed columns, no validation, ORDINALITY', () => con.run(`CREATE TEMP TABLE fp2 AS SELECT * FROM read_json('${q}', format = 'newline_delimited', ${typed}) WITH ORDINALITY`));
   await time('  variant: typed columns, no validation, no ORDINALITY', () => con.run(`CREATE TEMP TABLE fp3 AS SELECT * FROM read_json('${q}', format = 'newline_delimited', ${typed})`));

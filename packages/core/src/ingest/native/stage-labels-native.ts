@@ -3,7 +3,7 @@ import type { Scale } from '../../schemas/scale.js';
 import type { Store } from '../../store/store.js';
 import type { FieldMap } from '../field-map.js';
 import { normalizeTimestamp } from '../timestamp.js';
-import { labelNativeStageSql } from './label-native-sql.js';
+import { labelNativeNumberSql, labelNativeStageSql } from './label-native-sql.js';
 import { scanJsonl } from './scan-jsonl.js';
 
 /**
@@ -21,19 +21,21 @@ export async function stageLabelsNative(
   const suppliedTs = supplied === undefined ? undefined : normalizeTimestamp(supplied);
   if (suppliedTs !== undefined && (typeof suppliedTs !== 'string' || !LabelRecordSchema.shape.labeled_at.safeParse(suppliedTs).success)) return undefined;
   if (!(await scanJsonl(args.file)).eligible) return undefined;
-  const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${args.table}`);
+  const read = `${args.table}_read`;
+  const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${read}`);
   try {
-    await store.run(labelNativeStageSql(args.file, args.map, suppliedTs, args.scale, args.table));
+    await store.run(labelNativeStageSql(args.file, args.map, suppliedTs, args.scale, read));
   } catch {
     await drop();
     return undefined;
   }
-  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${args.table}`);
+  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${read}`);
   if (count === undefined || count.bad > 0 || count.n === 0) {
     await drop();
     return undefined;
   }
-  await store.run(`ALTER TABLE temp.${args.table} DROP COLUMN _valid`);
+  await store.run(labelNativeNumberSql(read, args.table));
+  await drop();
   if (args.scale === undefined) {
     const distinct = await store.all<{ v: number | string | null; numeric: boolean }>(
       `SELECT DISTINCT coalesce(label_text, label_value::VARCHAR) AS v, label_text IS NULL AS numeric FROM temp.${args.table} LIMIT 10000`,
