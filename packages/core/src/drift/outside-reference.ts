@@ -1,0 +1,114 @@
+import { normalSf } from '../stats/normal.js';
+import { leaderClusters, subset } from '../text/leader-clusters.js';
+import { countWithin, invertedIndex, nearestNeighbours, type Scratch } from '../text/nearest-neighbour.js';
+import { nearDuplicates } from '../text/near-duplicates.js';
+import { tfidfVectors, type SparseRows } from '../text/tfidf.js';
+import type { CoverageConfig } from './drift-config.js';
+
+/** Queries with no close reference text, and whether there are more of them than chance allows. */
+export interface OutsideReference {
+  /** Cosine similarity below which a query counts as having no close reference text. */
+  readonly tau: number;
+  /** Held-out reference texts' rate of no close neighbour in the other half of the reference (u₀). */
+  readonly u0: number;
+  /** Queries' rate of no close neighbour in that same half (compared with u₀). */
+  readonly uHalf: number;
+  /** Estimated share of queries from where the reference has nothing, (u − u₀)/(1 − u₀). */
+  readonly excess: number;
+  /** One-sided two-proportion z-test of uHalf > u₀. */
+  readonly pValue: number;
+  /** Each query's similarity to its nearest text in the whole reference. */
+  readonly similarity: Float32Array;
+  /** Indices of the queries below `tau` against the whole reference. */
+  readonly uncovered: number[];
+  /** Clusters of uncovered queries, largest deficit first: their rows and the reference texts near their leader. */
+  readonly clusters: { readonly rows: number[]; readonly referenceNearby: number }[];
+}
+
+/** Held-out reference texts used for the baseline: enough for a rate within about ±1 pt, bounded in cost. */
+const MAX_HELD_OUT = 3000;
+
+/**
+ * The engine behind coverage gaps (traffic with no close gold item) and stale gold content (gold
+ * items with no close traffic): which `queries` have no `reference` text within cosine similarity
+ * τ (TF-IDF of character 3–4-grams, fitted on both sets), and whether that is more than chance.
+ *
+ * Some queries are always far from a finite reference, so the test splits the reference in two by
+ * position: the uncovered share of queries against half A is compared with the uncovered share u₀
+ * of the texts of half B against A. Given A, a query and a held-out reference text are exchangeable
+ * when both come from one distribution, so the two shares are independent binomials with one rate: a
+ * one-sided two-proportion z-test is valid. (Leave-one-out on the whole reference is not: mutual
+ * nearest neighbours make its indicators correlated and the test anti-conservative.) The reference's
+ * near-duplicates go first: a duplicated text would find its twin in the other half and make the
+ * reference look better covered than a fresh query can be; with `dedupeQueries` the queries' too.
+ */
+export function outsideReference(allReference: readonly string[], allQueries: readonly string[], config: CoverageConfig, options: { dedupeQueries?: boolean } = {}): { result: OutsideReference; queryRows: number[]; referenceSize: number } | null {
+  const refDup = nearDuplicates(allReference);
+  const reference = allReference.filter((_, i) => (refDup[i] as number) < 0);
+  const queryDup = options.dedupeQueries === true ? nearDuplicates(allQueries) : undefined;
+  const queryRows = [...allQueries.keys()].filter((i) => queryDup === undefined || (queryDup[i] as number) < 0);
+  const queries = queryRows.map((i) => allQueries[i] as string);
+  if (reference.length < 4 || queries.length === 0) return null;
+  const [g, s] = tfidfVectors([reference, queries]) as [SparseRows, SparseRows];
+  const halfA = [...Array(Math.ceil(reference.length / 2)).keys()].map((i) => 2 * i);
+  const odd = [...Array(Math.floor(reference.length / 2)).keys()].map((i) => 2 * i + 1);
+  const step = Math.max(1, Math.ceil(odd.length / MAX_HELD_OUT));
+  const halfB = odd.filter((_, i) => i % step === 0);
+  const indexA = invertedIndex(subset(g, halfA));
+  const heldOut = nearestNeighbours(subset(g, halfB), indexA).similarity;
+  const tau = config.similarity === 'auto' ? autoThreshold(heldOut, config.auto_quantile) : config.similarity;
+  const refUncovered = countBelow(heldOut, tau);
+  const vsA = nearestNeighbours(s, indexA).similarity;
+  const queriesUncoveredA = countBelow(vsA, tau);
+  // Similarity to the whole reference = the larger of the similarities to its two halves, so the
+  // queries are searched against the odd half only once more (not against all of it again).
+  const indexOdd = invertedIndex(subset(g, odd));
+  const vsOdd = nearestNeighbours(s, indexOdd).similarity;
+  const similarity = vsA.map((a, i) => Math.max(a, vsOdd[i] as number));
+  const u0 = refUncovered / halfB.length;
+  const uHalf = queriesUncoveredA / queries.length;
+  const pooled = (queriesUncoveredA + refUncovered) / (queries.length + halfB.length);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / queries.length + 1 / halfB.length));
+  // Under a mixture "a share ε of queries comes from where the reference has nothing", the uncovered
+  // share is (1 − ε)·u₀ + ε, so ε̂ = (u − u₀)/(1 − u₀).
+  const excess = u0 < 1 ? (uHalf - u0) / (1 - u0) : 0;
+  const pValue = se === 0 ? (uHalf > u0 ? 0 : 1) : normalSf((uHalf - u0) / se);
+
+  const uncovered = queries.map((_, i) => i).filter((i) => (similarity[i] as number) < tau);
+  const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;
+  const found = leaderClusters(subset(s, uncovered), clusterSimilarity);
+  const scratch: Scratch = { acc: new Float32Array(reference.length), touched: new Int32Array(reference.length) };
+  // A cluster in a region the reference merely covers thinly (a few texts around its leader) is less
+  // of a gap than one in a region it never reaches: rank by the queries in the cluster beyond what the
+  // reference's own density around the leader would predict (reference texts there × size ratio).
+  const perReference = queries.length / reference.length;
+  const clusters = found
+    .filter((c) => c.members.length >= config.min_cluster_size)
+    .map((c) => {
+      const rows = c.members.map((m) => uncovered[m] as number);
+      const referenceNearby = countWithin(s, rows[0] as number, indexA, clusterSimilarity, scratch) + countWithin(s, rows[0] as number, indexOdd, clusterSimilarity, scratch);
+      return { rows, referenceNearby, deficit: rows.length - referenceNearby * perReference };
+    })
+    .filter((c) => c.deficit >= config.min_cluster_size)
+    .sort((a, b) => b.deficit - a.deficit || (a.rows[0] as number) - (b.rows[0] as number))
+    .slice(0, config.max_clusters)
+    .map(({ rows, referenceNearby }) => ({ rows, referenceNearby }));
+  return { result: { tau, u0, uHalf, excess, pValue, similarity, uncovered, clusters }, queryRows, referenceSize: reference.length };
+}
+
+function countBelow(xs: Float32Array, threshold: number): number {
+  let n = 0;
+  for (const x of xs) if (x < threshold) n++;
+  return n;
+}
+
+/**
+ * The similarity below which only a share q of held-out reference texts fall: the ⌈q·m⌉-th smallest
+ * held-out similarity (so at most about q·m of them are strictly below it). At least 1e-6, so
+ * queries sharing no n-gram with the reference (similarity 0) always count as uncovered.
+ */
+function autoThreshold(heldOut: Float32Array, q: number): number {
+  const sorted = Float32Array.from(heldOut).sort();
+  const k = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length)));
+  return Math.max(1e-6, sorted[k] ?? 0);
+}
