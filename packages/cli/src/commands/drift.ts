@@ -23,10 +23,12 @@ below --q AND its effect reaches its threshold (so a tiny difference on a huge s
                   3 windows before stands in for what gold saw: share of window traffic with values
                   unseen there, against the usual turnover of one window; top-k + "(other)" mix
   coverage gaps   shadow requests with no close gold item (char 3–4-gram TF-IDF cosine), clustered
+  stale content   the same turned around: gold items with no close shadow request (a sunset workflow,
+                  a faded intent), clustered; needs no slice names shared by gold and traffic
 Defaults (touchstone.config.json "drift.thresholds" or the flags below): q 0.05; PSI 0.1 (warn) / 0.25
 (alert); JS distance 0.1; KS D 0.1; pass-rate difference 0.05; traffic in slices without gold items
 0.02; metadata values never seen before (above the usual turnover) 0.05; traffic outside gold's
-coverage 0.05; a stale gold slice's share of gold 0.02.
+coverage 0.05; a stale gold slice's share of gold 0.02; gold unlike current traffic 0.05.
 Exit 0 when nothing alerts, 1 on an alert.
 
 Examples:

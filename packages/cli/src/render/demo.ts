@@ -119,6 +119,7 @@ function renderDriftSummary(d: schemas.DriftCheckResult): string[] {
     ...d.alerts.slice(0, 6).map((a) => `  alert ${a.kind}: ${a.message}`),
     ...(d.alerts.length > 6 ? [`  … ${d.alerts.length - 6} more alerts`] : []),
     ...d.coverage_gaps.slice(0, 2).map((g) => `  coverage gap: ${g.size} requests (${pct(g.share)}) with no close gold item, e.g. "${g.examples[0] ?? ''}"`),
+    ...(d.stale_content_clusters ?? []).slice(0, 2).map((c) => `  stale gold: ${c.size} gold items (${pct(c.share)}) with no close request in traffic, e.g. "${c.examples[0] ?? ''}"`),
   ];
 }
 

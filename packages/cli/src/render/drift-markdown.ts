@@ -22,6 +22,12 @@ export function renderDriftMarkdown(r: schemas.DriftCheckResult): string {
     out.push('**Coverage gaps** (shadow requests with no close gold item):');
     r.coverage_gaps.slice(0, 3).forEach((g, i) => out.push(`${i + 1}. ${g.size} requests (${pct(g.share)})${g.top_slice === null ? '' : `, mostly \`${g.top_slice}\``}: ${g.examples.map((e) => `“${e}”`).join('; ')}`));
   }
+  const stale = r.stale_content_clusters ?? [];
+  if (stale.length > 0) {
+    out.push('');
+    out.push('**Stale gold** (gold items with no close shadow request):');
+    stale.slice(0, 3).forEach((c, i) => out.push(`${i + 1}. ${c.size} gold items (${pct(c.share)})${c.top_slice === null ? '' : `, mostly \`${c.top_slice}\``}: ${c.examples.map((e) => `“${e}”`).join('; ')}`));
+  }
   if (r.stale_gold.length > 0) {
     out.push('');
     out.push(`**Stale gold slices** (no traffic in the window): ${r.stale_gold.map((s) => `\`${s.slice}\` (${s.gold_items} items)`).join(', ')}`);

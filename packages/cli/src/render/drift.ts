@@ -25,6 +25,13 @@ export function renderDrift(r: schemas.DriftReport): string {
       for (const e of g.examples) out.push(`    · ${e}`);
     });
   }
+  if (r.stale_content !== null && r.stale_content !== undefined) {
+    out.push(`stale gold content: ${pct(r.stale_content.stale_share)} of gold items have no shadow request within similarity ${r.stale_content.similarity_threshold.toFixed(3)}; estimated ${pct(r.stale_content.excess)} of gold unlike current traffic`);
+    (r.stale_content_clusters ?? []).slice(0, 5).forEach((c, i) => {
+      out.push(`  stale ${i + 1}: ${c.size} gold items (${pct(c.share)})${c.top_slice === null ? '' : `, mostly "${c.top_slice}"`}`);
+      for (const e of c.examples) out.push(`    · ${e}`);
+    });
+  }
   for (const s of r.stale_gold) out.push(`stale gold: slice "${s.slice}" (${s.gold_items} items, ${pct(s.gold_share)}) had no traffic in the window${s.last_seen === null ? '' : `, last seen ${s.last_seen}`}`);
   if (r.notes.length > 0) {
     out.push('');

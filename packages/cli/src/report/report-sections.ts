@@ -63,9 +63,10 @@ export function driftSection(doc: AuditDocument, history: ChartResult, mix: Char
   const r = d.report;
   const alerts = r.alerts.map((a) => `<li>${e(a.kind)}${a.slice === null ? '' : ` (${e(a.slice)})`}: ${e(a.message)}</li>`).join('');
   const gaps = r.coverage_gaps.map((g) => `<li>${count(g.size)} requests (${e(pct(g.share))})${g.top_slice === null ? '' : `, mostly ${e(g.top_slice)}`}: ${g.examples.slice(0, 3).map((x) => `“${e(x)}”`).join('; ')}</li>`).join('');
+  const staleContent = (r.stale_content_clusters ?? []).map((c) => `<li>${count(c.size)} gold items (${e(pct(c.share))})${c.top_slice === null ? '' : `, mostly ${e(c.top_slice)}`}: ${c.examples.slice(0, 3).map((x) => `“${e(x)}”`).join('; ')}</li>`).join('');
   const stale = r.stale_gold.map((s) => `<li>${e(s.slice)}: ${count(s.gold_items)} gold items, last seen ${e(s.last_seen?.slice(0, 10) ?? 'never')}</li>`).join('');
   return `<section><h2>Drift: gold against production</h2><p class="${r.status === 'alert' ? 'bad' : 'ok'}">${e(r.status === 'alert' ? `ALERT: ${r.alerts.length} alerts` : 'ok')}; gold pass rate ${e(pct(r.pass_rate.gold))}, shadow ${e(pct(r.pass_rate.shadow))} (${e(d.origin)}, window ${e(r.window.start.slice(0, 10))} to ${e(r.window.end.slice(0, 10))}).</p>
 <h3>Drift-check history</h3>${figure(history, 'drift-check history')}
 <h3>Slice mix, gold against shadow</h3>${figure(mix, 'gold vs shadow slice mix')}
-<h3>Alerts</h3><ul>${alerts || '<li>none</li>'}</ul><h3>Coverage gaps</h3><ul>${gaps || '<li>none</li>'}</ul><h3>Stale gold slices</h3><ul>${stale || '<li>none</li>'}</ul></section>`;
+<h3>Alerts</h3><ul>${alerts || '<li>none</li>'}</ul><h3>Coverage gaps</h3><ul>${gaps || '<li>none</li>'}</ul><h3>Stale gold: items with no close traffic</h3><ul>${staleContent || '<li>none</li>'}</ul><h3>Stale gold slices</h3><ul>${stale || '<li>none</li>'}</ul></section>`;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_COVERAGE, DEFAULT_THRESHOLDS, type CoverageConfig, type DriftConfig, type DriftThresholds } from './drift-config.js';
 import { coverageAnalysis, type CoverageItem } from './coverage.js';
+import { staleContentAnalysis } from './stale-content.js';
 import { decideTests, type DriftTest, type DriftTestInput } from './drift-test.js';
 import type { DriftReport } from './drift-report.js';
 import { metadataTests, type MetadataCounts } from './metadata-drift.js';
@@ -85,6 +86,10 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
   const coverage = coverageAnalysis(goldTexts, shadowItems, cov, th.coverage_excess);
   if (coverage.test !== null) tests.push(coverage.test);
   else notes.push(goldTexts.length < 2 ? 'coverage gaps: the gold set has fewer than two item texts (ingest labels with an input field)' : 'coverage gaps: the shadow set is empty');
+  const goldItems = inputs.gold.filter((g) => g.input !== null && g.input !== '').map((g) => ({ text: g.input as string, slice: g.slice }));
+  const staleContent = staleContentAnalysis(shadowItems.map((s) => s.text), goldItems, cov, th.stale_content_excess);
+  if (staleContent.test !== null) tests.push(staleContent.test);
+  else if (goldItems.length > 0) notes.push('stale gold content: the shadow set has fewer than four distinct requests');
 
   const decided = decideTests(tests, th.q, th.psi_warn);
   const toAlert = (t: DriftTest): DriftReport['alerts'][number] => ({
@@ -123,6 +128,8 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     coverage: coverage.result === null ? null : (({ gaps: _gaps, ...rest }) => rest)(coverage.result),
     coverage_gaps: coverage.result?.gaps ?? [],
     stale_gold: stale.stale,
+    stale_content: staleContent.result === null ? null : (({ clusters: _clusters, ...rest }) => rest)(staleContent.result),
+    stale_content_clusters: staleContent.result?.clusters ?? [],
     tests: decided.map((t) => ({ ...toAlert(t), status: t.status })),
     thresholds: { ...th, pass_threshold: inputs.passThreshold, coverage_similarity: coverage.result?.similarity_threshold ?? null, cluster_similarity: cov.cluster_similarity === 'auto' ? (coverage.result?.similarity_threshold ?? null) : cov.cluster_similarity },
     notes: shadowTotal === 0 ? [...notes, 'the shadow set is empty'] : notes,

@@ -26,6 +26,8 @@ export const DriftThresholdsSchema = z
     coverage_excess: z.number().positive().max(1),
     /** Share of gold items in a slice with no traffic in the window that alerts (default 0.02). */
     stale_share: z.number().positive().max(1),
+    /** Estimated share of gold items unlike any current traffic, (u − u₀)/(1 − u₀) (default 0.05). */
+    stale_content_excess: z.number().positive().max(1),
   })
   .strict();
 export type DriftThresholds = z.infer<typeof DriftThresholdsSchema>;
@@ -41,6 +43,7 @@ export const DEFAULT_THRESHOLDS: DriftThresholds = {
   unseen_share: 0.05,
   coverage_excess: 0.05,
   stale_share: 0.02,
+  stale_content_excess: 0.05,
 };
 
 export const CoverageConfigSchema = z

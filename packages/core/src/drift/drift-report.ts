@@ -3,7 +3,7 @@ import { z } from 'zod';
 const Ci = z.tuple([z.number(), z.number()]);
 
 export const DriftAlertSchema = z.object({
-  kind: z.enum(['pass_rate', 'pass_rate_slice', 'slice_mix', 'unseen_slice', 'numeric', 'metadata_unseen', 'metadata_mix', 'coverage_gap', 'stale_gold']),
+  kind: z.enum(['pass_rate', 'pass_rate_slice', 'slice_mix', 'unseen_slice', 'numeric', 'metadata_unseen', 'metadata_mix', 'coverage_gap', 'stale_gold', 'stale_content']),
   slice: z.string().nullable(),
   name: z.string(),
   message: z.string(),
@@ -56,6 +56,9 @@ export const DriftReportSchema = z.object({
   coverage: z.object({ similarity_threshold: z.number(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
   coverage_gaps: z.array(z.object({ size: z.number(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number(), gold_nearby: z.number() })),
   stale_gold: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), last_seen: z.string().nullable(), p_value: z.number() })),
+  /** Gold items with no close shadow request (stale-content.ts); absent in reports stored before it existed. */
+  stale_content: z.object({ similarity_threshold: z.number(), stale_share: z.number(), traffic_uncovered_share: z.number(), gold_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number(), gold_items: z.number() }).nullable().optional(),
+  stale_content_clusters: z.array(z.object({ size: z.number(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_traffic_similarity: z.number(), traffic_nearby: z.number() })).optional(),
   /** Every test run, with its effect, p-value and BH q-value. */
   tests: z.array(DriftAlertSchema.extend({ status: z.enum(['alert', 'warn', 'ok']) })),
   // null: a threshold that could not be determined (coverage thresholds when coverage was not computed).

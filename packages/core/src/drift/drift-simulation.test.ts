@@ -45,6 +45,22 @@ describe('drift detector simulation', () => {
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
   }, 300_000);
 
+  it('an intent traffic no longer sends (9.5% of gold) is found as stale gold content from texts alone (2,000 gold, 1,000 shadow)', () => {
+    // The sunset intent is the third most frequent (Zipf weight 1/4 of 20 intents: 9.5% of gold). Only
+    // stale_content alerts count, so the signal comes from texts, as when gold slices are failure modes.
+    // Measured over 100 runs each (2026-11-22): 12.6% of gold → 100%, 9.5% → 94%, 7.6% → 81%; the
+    // effect threshold (an estimated 5% of gold unlike traffic) is what a smaller sunset meets last.
+    const runs = FULL ? 100 : 8;
+    const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000, sunsetIntent: 2 }, runs, 5000, ['stale_content']);
+    expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
+  }, 300_000);
+
+  it('stale gold content alone stays within its 5% under no drift at the larger size too (2,000 gold, 1,000 shadow)', () => {
+    const runs = FULL ? 200 : 20;
+    const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000 }, runs, 6000, ['stale_content']);
+    expect(rate, JSON.stringify(byKind)).toBeLessThanOrEqual(0.05 + 2 * se(0.05, runs));
+  }, 300_000);
+
   it('gold passing 94% against shadow traffic passing 85% on 500 shadow items is detected (≥ 90% of runs)', () => {
     const runs = FULL ? 200 : 20;
     const { rate, byKind } = alertRate({ ...NO_DRIFT, goldPass: 0.94, shadowPass: 0.85 }, runs, 4000, ['pass_rate']);

@@ -1,7 +1,7 @@
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.js';
 
 /** The kinds of test a drift report runs; each alert names one. */
-export type DriftKind = 'pass_rate' | 'pass_rate_slice' | 'slice_mix' | 'unseen_slice' | 'numeric' | 'metadata_unseen' | 'metadata_mix' | 'coverage_gap' | 'stale_gold';
+export type DriftKind = 'pass_rate' | 'pass_rate_slice' | 'slice_mix' | 'unseen_slice' | 'numeric' | 'metadata_unseen' | 'metadata_mix' | 'coverage_gap' | 'stale_gold' | 'stale_content';
 
 /** One hypothesis test before multiplicity control: its effect, the threshold that effect must reach, its p-value. */
 export interface DriftTestInput {

@@ -49,6 +49,12 @@ export function driftLines(d: DriftPanel, width: number): Line[] {
     add(`gap-${i}`, `  ${g.size} requests (${pct(g.share)})${g.top_slice === null ? '' : ` mostly ${g.top_slice}`}`);
     g.examples.slice(0, 3).forEach((e, k) => add(`gap-${i}-${k}`, `    “${wrapText(e, width - 10, 1)[0] ?? ''}”`, 'muted'));
   });
+  const staleClusters = r.stale_content_clusters ?? [];
+  add('stale-content-h', `Stale gold content: ${staleClusters.length} clusters of gold items with no close request in traffic${r.stale_content === null || r.stale_content === undefined ? '' : ` (${pct(r.stale_content.stale_share)} of gold)`}`, 'accent');
+  staleClusters.forEach((c, i) => {
+    add(`stale-content-${i}`, `  ${c.size} gold items (${pct(c.share)})${c.top_slice === null ? '' : ` mostly ${c.top_slice}`}`);
+    c.examples.slice(0, 3).forEach((e, k) => add(`stale-content-${i}-${k}`, `    “${wrapText(e, width - 10, 1)[0] ?? ''}”`, 'muted'));
+  });
   add('stale-h', `Stale gold: ${r.stale_gold.length} slices with no traffic in the window`, 'accent');
   for (const s of r.stale_gold) add(`stale-${s.slice}`, `  ${s.slice}: ${s.gold_items} gold items (${pct(s.gold_share)}), last seen ${s.last_seen?.slice(0, 10) ?? 'never'}`);
   add('alerts-h', `Alerts (${r.alerts.length}) and warnings (${r.warnings.length})`, 'accent');

@@ -57,6 +57,8 @@ export interface Scenario {
   readonly newIntentShare: number;
   /** Whether those new-intent requests carry their own slice (else no slice: unrouted). */
   readonly newIntentLabeled: boolean;
+  /** Index of an intent that gold still has but traffic no longer sends (a sunset workflow); none when absent. */
+  readonly sunsetIntent?: number;
 }
 
 export const NO_DRIFT: Scenario = { nGold: 500, nShadow: 500, nWindow: 20_000, goldPass: 0.9, shadowPass: 0.9, newIntentShare: 0, newIntentLabeled: true };
@@ -70,9 +72,10 @@ export function simulate(world: World, s: Scenario, seed: number): DriftInputs {
     const input = utterance(world, intent, rng);
     return { slice: intent, pass: rng.next() < s.goldPass, input, input_chars: input.length, output_chars: 80 + rng.int(120) };
   });
+  const trafficWeights = s.sunsetIntent === undefined ? world.weights : renormalized(world.weights, s.sunsetIntent);
   const drawTraffic = (): { slice: string | null; isNew: boolean } => {
     if (rng.next() < s.newIntentShare) return { slice: s.newIntentLabeled ? newIntent : null, isNew: true };
-    return { slice: world.intents[pick(world.weights, rng)] as string, isNew: false };
+    return { slice: world.intents[pick(trafficWeights, rng)] as string, isNew: false };
   };
   const shadow = Array.from({ length: s.nShadow }, () => {
     const t = drawTraffic();
@@ -98,6 +101,12 @@ export function simulate(world: World, s: Scenario, seed: number): DriftInputs {
     metadata: [modelCounts(rng, s.nWindow)],
     passThreshold: 0.5,
   };
+}
+
+/** The weights without the one at `drop`, rescaled to sum to 1. */
+function renormalized(weights: readonly number[], drop: number): number[] {
+  const rest = weights.reduce((a, w, i) => (i === drop ? a : a + w), 0);
+  return weights.map((w, i) => (i === drop ? 0 : w / rest));
 }
 
 /** A "model" key with three values in a fixed mix, before and in the window (no drift). */
