@@ -78,7 +78,10 @@ describe('audit screens (ink-testing-library, real store)', () => {
     let f = await ui.until((x) => x.includes('1 items match'));
     expect(f).toContain('/ order 1012');
     expect(f).toContain('[5 Items]');
-    await ui.press(KEY.enter, KEY.enter);
+    // Enter ends the search; the list takes keys once it says so (a loaded machine can take longer than a keystroke).
+    await ui.press(KEY.enter);
+    await ui.until((x) => x.includes('Enter open'));
+    await ui.press(KEY.enter);
     f = await ui.until((x) => x.includes('Label history'));
     expect(f).toContain('Items › i012');
     expect(f).toContain('Customer 12 asks about');
