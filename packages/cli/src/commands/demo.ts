@@ -11,6 +11,7 @@ import { parseOptions } from '../parse-options.js';
 import { renderDemo, type DemoIngestStep, type DemoReport } from '../render/demo.js';
 import { printJson, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
+import { passRateCorrector } from './drift-corrector.js';
 
 const Options = z.object({
   seed: z.string().regex(/^\d{1,9}$/, 'must be a whole number (0 to 999999999)').transform(Number).optional(),
@@ -76,7 +77,7 @@ const judgeSection = (store: Store, m: DemoManifest) => calibrateJudge(store, { 
 // drift-check as cron would run it at the end of the demo traffic: the latest 7 days against gold,
 // passing a request when the online judge scores it at the gold set's pass threshold.
 const driftSection = (store: Store, m: DemoManifest, actor: string) =>
-  runDriftCheck(store, { goldSet: GOLD_SET, window: '7d', now: m.planted.traffic.end, seed: 1, actor, drift: { pass_threshold: m.pass_threshold } });
+  runDriftCheck(store, { goldSet: GOLD_SET, window: '7d', now: m.planted.traffic.end, seed: 1, actor, drift: { pass_threshold: m.pass_threshold }, corrector: passRateCorrector });
 
 export const demoCommand: CommandModule = {
   register(program, { ctx, setExit }) {
