@@ -6,6 +6,7 @@ import { EXIT, postWebhook, runDriftCheck, Store, StoreError, UsageError, type s
 import type { CommandEnv, CommandModule } from '../command-module.js';
 import { defaultActor, resolveDbPath } from '../context.js';
 import { numberArg, parseOptions } from '../parse-options.js';
+import { withProgress } from '../progress/create-progress.js';
 import { renderDrift } from '../render/drift.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { slackBody } from '../render/drift-slack.js';
@@ -77,7 +78,7 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       const store = await Store.open(dbPath, flags.wait === true ? { waitMs: 600_000 } : {});
       let result: schemas.DriftCheckResult;
       try {
-        result = await runDriftCheck(store, {
+        result = await withProgress(ctx, 'drift-check', flags.json === true, () => runDriftCheck(store, {
           goldSet: gold,
           window: flags.window ?? s.window ?? '7d',
           now: flags.now ?? new Date().toISOString(),
@@ -91,7 +92,7 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
           actor: defaultActor(ctx),
           drift,
           corrector: passRateCorrector,
-        });
+        }));
       } finally {
         store.close();
       }

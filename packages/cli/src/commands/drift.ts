@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { driftReport, EXIT } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderDrift } from '../render/drift.js';
 import { printJson, runAction } from '../run-action.js';
-import { withStore } from '../with-store.js';
 import { passRateCorrector } from './drift-corrector.js';
 import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ThresholdFlags } from './drift-options.js';
 
@@ -51,7 +51,7 @@ export const driftCommand: CommandModule = {
         const opts = parseOptions(Options, raw, 'drift');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const config = driftConfigFrom(loadCliConfig(ctx, opts.config), opts);
-          const report = await withStore(ctx, cmd, 'read', (store) => driftReport(store, {
+          const report = await withStoreProgress(ctx, cmd, 'read', (store) => driftReport(store, {
             goldSet: opts.gold,
             ...(opts.shadow === undefined ? {} : { shadowId: opts.shadow }),
             config,

@@ -4,9 +4,9 @@ import { EXIT } from '@touchstone/core';
 import { guardWithJudge } from '@touchstone/judge-calibration/store';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderGuard } from '../render/guard.js';
 import { printJson, runAction } from '../run-action.js';
-import { withStore } from '../with-store.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -71,7 +71,7 @@ export const guardCommand: CommandModule = {
       .action(async (raw: unknown, cmd: Command) => {
         setExit(await runAction(ctx, (raw as { json?: unknown }).json === true, async () => {
           const o = parseOptions(Options, raw, 'guard');
-          const result = await withStore(ctx, cmd, 'read', (store) => guardWithJudge(store, {
+          const result = await withStoreProgress(ctx, cmd, 'read', (store) => guardWithJudge(store, {
             goldSet: o.gold,
             ...(o.judge === undefined ? {} : { judge: o.judge }),
             ...(o.requireBands === undefined ? {} : { requiredBands: o.requireBands }),

@@ -4,9 +4,9 @@ import { EXIT, UsageError, type ExitCode } from '@touchstone/core';
 import { calibrateJudge, compareJudgesInStore, correctJudge, resolveWindow } from '@touchstone/judge-calibration/store';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderJudgeCalibration, renderJudgeComparison, renderJudgeCorrection } from '../render/judge.js';
 import { printJson, runAction } from '../run-action.js';
-import { withStore } from '../with-store.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -103,7 +103,7 @@ export const judgeCommand: CommandModule = {
       .action(async (raw: unknown, cmd: Command) => {
         setExit(await runAction(ctx, (raw as { json?: unknown }).json === true, async () => {
           const o = parseOptions(CalibrateOptions, raw, 'judge calibrate');
-          const report = await withStore(ctx, cmd, 'read', (store) =>
+          const report = await withStoreProgress(ctx, cmd, 'read', (store) =>
             calibrateJudge(store, { gold: o.gold, judge: o.judge, ...shared(o), ...(o.next === undefined ? {} : { nextLabels: o.next }) }),
           );
           const failing = requiredBandsNotTrusted(o.requireTrusted, report.bands);
@@ -131,7 +131,7 @@ Example:
       .action(async (raw: unknown, cmd: Command) => {
         setExit(await runAction(ctx, (raw as { json?: unknown }).json === true, async () => {
           const o = parseOptions(CompareOptions, raw, 'judge compare');
-          const c = await withStore(ctx, cmd, 'read', (store) =>
+          const c = await withStoreProgress(ctx, cmd, 'read', (store) =>
             compareJudgesInStore(store, { gold: o.gold, judgeA: o.against, judgeB: o.judge, ...shared(o), ...(o.alpha === undefined ? {} : { alpha: o.alpha }) }),
           );
           if (o.json === true) printJson(ctx, c);
@@ -169,7 +169,7 @@ Examples:
           const o = parseOptions(CorrectOptions, raw, 'judge correct');
           if (o.shadow !== undefined && (o.window !== undefined || o.since !== undefined)) throw new UsageError('BAD_OPTION', 'judge correct: --shadow and a traffic window (--window/--since) are alternatives');
           const source = o.shadow !== undefined ? { kind: 'shadow' as const, shadowId: o.shadow } : { kind: 'window' as const, ...resolveWindow(definedOnly({ since: o.since, until: o.until, window: o.window, now: o.now })) };
-          const r = await withStore(ctx, cmd, 'read', (store) =>
+          const r = await withStoreProgress(ctx, cmd, 'read', (store) =>
             correctJudge(store, { gold: o.gold, judge: o.judge, source, ...definedOnly({ confidence: o.confidence, resamples: o.resamples, seed: o.seed }) }),
           );
           if (o.json === true) printJson(ctx, r);

@@ -4,6 +4,7 @@ import { EXIT, INPUT_FORMATS, listRuns, recordRunFile } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderRunList, renderRunRecorded } from '../render/diff-run-list.js';
 import { resolveInputFile } from '../resolve-input-file.js';
 import { printJson, runAction } from '../run-action.js';
@@ -44,7 +45,7 @@ export const runCommand: CommandModule = {
         setExit(await runAction(ctx, (raw as { json?: unknown }).json === true, async () => {
           const opts = parseOptions(RecordOptions, raw, 'run record');
           const path = resolveInputFile(ctx.cwd, file);
-          const summary = await withStore(ctx, cmd, 'write', (store) => recordRunFile(store, {
+          const summary = await withStoreProgress(ctx, cmd, 'write', (store) => recordRunFile(store, {
             file: path,
             name: opts.name,
             actor: opts.actor ?? defaultActor(ctx),

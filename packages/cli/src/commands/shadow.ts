@@ -4,6 +4,7 @@ import { buildShadowSet, EXIT, findShadowSet, listShadowSets, StoreError } from 
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { numberArg, parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderShadowList, renderShadowSet } from '../render/shadow.js';
 import { printJson, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
@@ -59,7 +60,7 @@ export const shadowCommand: CommandModule = {
         setExit(await runAction(ctx, opts.json === true, async () => {
           const config = loadCliConfig(ctx, opts.config);
           const s = config.shadow ?? {};
-          const built = await withStore(ctx, cmd, 'write', (store) => buildShadowSet(store, {
+          const built = await withStoreProgress(ctx, cmd, 'write', (store) => buildShadowSet(store, {
             goldSet: opts.gold,
             window: opts.window ?? s.window ?? '7d',
             now: opts.now ?? new Date().toISOString(),

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { EXIT, skew } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderSkew } from '../render/skew.js';
 import { printJson, runAction } from '../run-action.js';
-import { withStore } from '../with-store.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -69,7 +69,7 @@ export const skewCommand: CommandModule = {
         const json = (raw as { json?: unknown }).json === true;
         setExit(await runAction(ctx, json, async () => {
           const opts = parseOptions(Options, raw, 'skew');
-          const report = await withStore(ctx, cmd, 'read', (store) => skew(store, {
+          const report = await withStoreProgress(ctx, cmd, 'read', (store) => skew(store, {
             goldSet: opts.gold,
             ...(opts.alpha === undefined ? {} : { alpha: opts.alpha }),
             ...(opts.permutations === undefined ? {} : { permutations: opts.permutations }),

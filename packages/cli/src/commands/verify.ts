@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { EXIT, verify } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
+import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderVerify } from '../render/verify.js';
 import { printJson, runAction } from '../run-action.js';
-import { withStore } from '../with-store.js';
 
 const Options = z.object({ gold: z.string().optional(), json: z.boolean().optional(), expectHead: z.string().optional() });
 
@@ -25,7 +25,7 @@ even a wholesale rewrite of the chain.`)
       .action(async (raw: unknown, cmd: Command) => {
         const opts = parseOptions(Options, raw, 'verify');
         setExit(await runAction(ctx, opts.json === true, async () => {
-          const report = await withStore(ctx, cmd, 'read', (store) => verify(store, opts.gold));
+          const report = await withStoreProgress(ctx, cmd, 'read', (store) => verify(store, opts.gold));
           const headOk = opts.expectHead === undefined || opts.expectHead === report.head_hash;
           const doc = headOk ? report : { ...report, intact: false, findings: [...report.findings, { kind: 'chain_broken' as const, table: 'batches' as const, batch_id: null, seq: null, gold_set: null, item_id: null, labeler_id: null, message: `the head hash is ${report.head_hash}, not the pinned ${opts.expectHead ?? ''}` }] };
           if (opts.json === true) printJson(ctx, doc);
