@@ -57,6 +57,7 @@ describe('progress on a terminal for long statistics (touchstone skew)', () => {
     const r = await inTerminal('skew', ['skew', '--gold', 'g']);
     expect([0, 1]).toContain(r.status);
     // A frame: carriage return, erase line, spinner glyph, the command's name and the elapsed time.
+    // eslint-disable-next-line no-control-regex
     expect(r.terminal).toMatch(/\r\u001b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] skew .*\d+(\.\d)?s/);
     // The last thing about the spinner is its clear: nothing is left on the line.
     expect(r.terminal.slice(r.terminal.lastIndexOf('skew ')).includes('\r\u001b[2K')).toBe(true);
