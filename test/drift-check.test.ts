@@ -97,6 +97,20 @@ describe('drift-check (the cron binary) on a real store', () => {
     expect(noGoldAtAll.stderr).toMatch(/--gold NAME/);
   });
 
+  it('a bad flag value exits 2 and says why (on stderr, and as the JSON error under --json)', async () => {
+    const db = freshDb();
+    const bad = await check(['--db', db, '--gold', 'support', '--size', 'abc']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--size expects a number, got "abc"');
+    const json = await check(['--db', db, '--gold', 'support', '--q', 'abc', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'BAD_OPTION', category: 'usage' }, exit_code: 2 });
+    // The touchstone binary reports a bad flag the same way, whichever command parses it.
+    const drift = await runCli(['--db', db, 'drift', '--gold', 'support', '--q', 'abc', '--json']);
+    expect(drift.code).toBe(2);
+    expect(JSON.parse(drift.stdout)).toMatchObject({ error: { code: 'BAD_OPTION' }, exit_code: 2 });
+  });
+
   it('exits 3 on data and store errors: no store, unknown gold set, empty window', async () => {
     const missing = await check(['--db', join(tmp.dir, 'nope', 'x.duckdb'), '--gold', 'support', '--now', CALM, '--json']);
     expect(missing.code).toBe(3);

@@ -16,5 +16,5 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
   configureDriftCheck(program, { ctx, setExit: (c) => { code = c; } }, true);
-  return runProgram(program, argv, () => code);
+  return runProgram(program, argv, () => code, ctx);
 }

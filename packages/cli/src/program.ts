@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, exitCodeFor, TouchstoneError, type ExitCode } from '@touchstone/core';
+import { EXIT, TouchstoneError, type ExitCode } from '@touchstone/core';
 import type { CommandModule } from './command-module.js';
 import type { CliContext } from './context.js';
+import { reportFailure } from './run-action.js';
 
 const ROOT_HELP = `
 Exit codes: 0 clean, 1 a finding (tampering, drift, skew, regression), 2 usage or configuration error,
@@ -33,9 +34,10 @@ export function createProgram(ctx: CliContext, modules: readonly CommandModule[]
 /**
  * Parses argv and runs the chosen command; returns the exit code. Commander usage errors → 2; a
  * TouchstoneError thrown while options are parsed (before the command's own handler) → its exit
- * code with the message on stderr, never a stack trace.
+ * code, reported as runAction reports it (stderr, and the JSON document under --json), never a stack trace.
  */
-export async function runProgram(program: Command, argv: readonly string[], exit: () => ExitCode, ctx?: CliContext): Promise<ExitCode> {
+export async function runProgram(program: Command, argv: readonly string[], exit: () => ExitCode, ctx: CliContext): Promise<ExitCode> {
+  const json = argv.includes('--json');
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exit();
@@ -44,13 +46,11 @@ export async function runProgram(program: Command, argv: readonly string[], exit
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       if (error.exitCode === 0) return EXIT.ok;
       const cause: unknown = (error as { cause?: unknown }).cause;
-      if (cause instanceof TouchstoneError) return exitCodeFor(cause);
+      // An option's own parser threw (numberArg): commander has printed the message already.
+      if (cause instanceof TouchstoneError) return reportFailure(ctx, cause, json, true);
       return EXIT.usage;
     }
-    if (error instanceof TouchstoneError) {
-      ctx?.stderr(`touchstone: ${error.message}\n`);
-      return exitCodeFor(error);
-    }
+    if (error instanceof TouchstoneError) return reportFailure(ctx, error, json);
     throw error;
   }
 }

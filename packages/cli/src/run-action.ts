@@ -11,19 +11,27 @@ export async function runAction(ctx: CliContext, json: boolean, body: () => Prom
   try {
     return await body();
   } catch (error) {
-    const code = exitCodeFor(error);
-    if (error instanceof TouchstoneError) {
-      // The message is complete for people; structured details go to the --json document.
-      ctx.stderr(`touchstone: ${error.message}\n`);
-    } else {
-      ctx.stderr(`touchstone: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    }
-    if (json) {
-      const doc = error instanceof TouchstoneError ? error.toJSON() : { code: 'INTERNAL', category: 'data', message: String(error), details: [] };
-      ctx.stdout(`${JSON.stringify({ error: doc, exit_code: code })}\n`);
-    }
-    return code;
+    return reportFailure(ctx, error, json);
   }
+}
+
+/**
+ * How runAction reports a failure; also used for errors thrown while options are parsed. `said`:
+ * the message is already on stderr (commander prints an option parser's error itself).
+ */
+export function reportFailure(ctx: CliContext, error: unknown, json: boolean, said = false): ExitCode {
+  const code = exitCodeFor(error);
+  // The message is complete for people; structured details go to the --json document.
+  if (error instanceof TouchstoneError) {
+    if (!said) ctx.stderr(`touchstone: ${error.message}\n`);
+  } else {
+    ctx.stderr(`touchstone: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  if (json) {
+    const doc = error instanceof TouchstoneError ? error.toJSON() : { code: 'INTERNAL', category: 'data', message: String(error), details: [] };
+    ctx.stdout(`${JSON.stringify({ error: doc, exit_code: code })}\n`);
+  }
+  return code;
 }
 
 export function printJson(ctx: CliContext, doc: unknown): void {
