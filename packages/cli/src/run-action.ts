@@ -1,5 +1,6 @@
 import { exitCodeFor, TouchstoneError, type ExitCode } from '@touchstone/core';
 import type { CliContext } from './context.js';
+import { stripControl } from './sanitize/strip-control.js';
 
 /**
  * Runs a command body and turns its outcome into an exit code: the body returns 0 (clean) or 1 (a
@@ -23,7 +24,7 @@ export function reportFailure(ctx: CliContext, error: unknown, json: boolean, sa
   const code = exitCodeFor(error);
   // The message is complete for people; structured details go to the --json document.
   if (error instanceof TouchstoneError) {
-    if (!said) ctx.stderr(`touchstone: ${error.message}\n`);
+    if (!said) ctx.stderr(`touchstone: ${stripControl(error.message, 'block')}\n`);
   } else {
     ctx.stderr(`touchstone: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
@@ -32,6 +33,15 @@ export function reportFailure(ctx: CliContext, error: unknown, json: boolean, sa
     ctx.stdout(`${JSON.stringify({ error: doc, exit_code: code })}\n`);
   }
   return code;
+}
+
+/**
+ * Text for a person's terminal: every escape and control sequence a data string (an item text, a
+ * labeler id) could carry is stripped first (sanitize/strip-control.ts). JSON is printed as is: it
+ * is for machines, and JSON.stringify already escapes C0 controls.
+ */
+export function printText(ctx: CliContext, text: string): void {
+  ctx.stdout(stripControl(text, 'block'));
 }
 
 export function printJson(ctx: CliContext, doc: unknown): void {

@@ -5,7 +5,7 @@ import type { CommandModule } from '../command-module.js';
 import type { CliContext } from '../context.js';
 import { parseOptions } from '../parse-options.js';
 import { createProgress } from '../progress/create-progress.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { auditDocument } from '../ui/data/audit-document.js';
 import { computePool } from '../ui/compute/compute-pool.js';
 import { createAuditSource } from '../ui/data/audit-source.js';
@@ -72,7 +72,7 @@ Examples:
           }
           const doc = await staticAudit(ctx, store, goldSet, json);
           if (json) printJson(ctx, doc);
-          else ctx.stdout(renderAuditSummary(doc));
+          else printText(ctx, renderAuditSummary(doc));
           return EXIT.ok;
         })));
       });

@@ -9,7 +9,7 @@ import { defaultActor, resolveDbPath, type CliContext } from '../context.js';
 import { GlobalOptionsSchema } from '../global-options.js';
 import { parseOptions } from '../parse-options.js';
 import { renderDemo, type DemoIngestStep, type DemoReport } from '../render/demo.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
 import { passRateCorrector } from './drift-corrector.js';
 
@@ -103,7 +103,7 @@ Examples:
           const opts = parseOptions(Options, raw, 'demo');
           const report = await runDemo(ctx, cmd, opts);
           if (opts.json === true) printJson(ctx, report);
-          else ctx.stdout(renderDemo(report));
+          else printText(ctx, renderDemo(report));
           return report.verify.intact ? EXIT.ok : EXIT.finding;
         }));
       });

@@ -9,7 +9,7 @@ import { GlobalOptionsSchema } from '../global-options.js';
 import { parseOptions } from '../parse-options.js';
 import { renderDiff } from '../render/diff.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -85,7 +85,7 @@ export const diffCommand: CommandModule = {
           });
           writeMarkdown(ctx, opts, renderDiffMarkdown(report));
           if (opts.json === true) printJson(ctx, report);
-          else if (opts.markdown !== '-') ctx.stdout(renderDiff(report));
+          else if (opts.markdown !== '-') printText(ctx, renderDiff(report));
           return report.regressions.length > 0 ? EXIT.finding : EXIT.ok;
         }));
       });
@@ -111,7 +111,7 @@ async function withDiffStore<T>(ctx: CliContext, cmd: Command, work: (store: Sto
 function writeMarkdown(ctx: CliContext, opts: DiffOpts, markdown: string): void {
   if (opts.markdown === undefined) return;
   if (opts.markdown === '-') {
-    ctx.stdout(markdown);
+    printText(ctx, markdown);
     return;
   }
   const file = resolve(ctx.cwd, opts.markdown);

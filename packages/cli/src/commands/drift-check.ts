@@ -10,7 +10,7 @@ import { withProgress } from '../progress/create-progress.js';
 import { renderDrift } from '../render/drift.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { slackBody } from '../render/drift-slack.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { passRateCorrector } from './drift-corrector.js';
 import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ShadowSamplingFlags, ThresholdFlags } from './drift-options.js';
 
@@ -97,7 +97,7 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
         store.close();
       }
       if (flags.json === true) printJson(ctx, result);
-      else ctx.stdout(renderDrift(result));
+      else printText(ctx, renderDrift(result));
       const markdown = flags.markdown ?? config.drift_check?.markdown;
       if (markdown !== undefined) {
         try {

@@ -5,7 +5,7 @@ import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderDrift } from '../render/drift.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { passRateCorrector } from './drift-corrector.js';
 import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ThresholdFlags } from './drift-options.js';
 
@@ -58,7 +58,7 @@ export const driftCommand: CommandModule = {
             corrector: passRateCorrector,
           }));
           if (opts.json === true) printJson(ctx, report);
-          else ctx.stdout(renderDrift(report));
+          else printText(ctx, renderDrift(report));
           return report.status === 'alert' ? EXIT.finding : EXIT.ok;
         }));
       });

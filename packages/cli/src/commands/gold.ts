@@ -4,7 +4,7 @@ import { createSnapshot, EXIT, goldDiff, listGoldSets, listSnapshots } from '@to
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { parseOptions } from '../parse-options.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
 import { pct } from '../render/table.js';
 
@@ -25,7 +25,7 @@ export const goldCommand: CommandModule = {
             Promise.all((await listGoldSets(store)).map(async (g) => ({ ...g, snapshots: await listSnapshots(store, g.name) }))),
           );
           if (opts.json === true) printJson(ctx, { gold_sets: sets });
-          else ctx.stdout(sets.length === 0 ? 'no gold sets yet: touchstone ingest labels FILE --gold NAME\n' : `${sets.map((g) => `${g.name}  ${JSON.stringify(g.scale)}  snapshots: ${g.snapshots.map((s) => s.tag).join(', ') || '-'}`).join('\n')}\n`);
+          else printText(ctx, sets.length === 0 ? 'no gold sets yet: touchstone ingest labels FILE --gold NAME\n' : `${sets.map((g) => `${g.name}  ${JSON.stringify(g.scale)}  snapshots: ${g.snapshots.map((s) => s.tag).join(', ') || '-'}`).join('\n')}\n`);
           return EXIT.ok;
         }));
       });
@@ -46,7 +46,7 @@ Example (after \`touchstone skew\` flags a labeler):
             createSnapshot(store, { goldSet: name, tag: opts.tag, actor: opts.actor ?? defaultActor(ctx), excludeLabelers: opts.excludeLabeler ?? [] }),
           );
           if (opts.json === true) printJson(ctx, snap);
-          else ctx.stdout(`snapshot ${snap.gold_set}@${snap.tag}: ${snap.n_items} items, ${snap.n_labels} labels${snap.excluded_labelers.length > 0 ? `, without ${snap.excluded_labelers.join(', ')}` : ''}\ncontent hash ${snap.content_hash}\n`);
+          else printText(ctx, `snapshot ${snap.gold_set}@${snap.tag}: ${snap.n_items} items, ${snap.n_labels} labels${snap.excluded_labelers.length > 0 ? `, without ${snap.excluded_labelers.join(', ')}` : ''}\ncontent hash ${snap.content_hash}\n`);
           return EXIT.ok;
         }));
       });
@@ -66,7 +66,7 @@ Example (after \`touchstone skew\` flags a labeler):
               ...diff.added.slice(0, 10).map((r) => `  + ${r.item_id}`),
               ...diff.removed.slice(0, 10).map((r) => `  - ${r.item_id}`),
             ];
-            ctx.stdout(`${lines.join('\n')}\n`);
+            printText(ctx, `${lines.join('\n')}\n`);
           }
           return EXIT.ok;
         }));

@@ -6,7 +6,7 @@ import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderGuard } from '../render/guard.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -81,7 +81,7 @@ export const guardCommand: CommandModule = {
             calibrate: { ...(o.target === undefined ? {} : { target: o.target }), ...(o.seed === undefined ? {} : { seed: o.seed }) },
           }));
           if (o.json === true) printJson(ctx, result);
-          else ctx.stdout(renderGuard(result));
+          else printText(ctx, renderGuard(result));
           return result.ok ? EXIT.ok : EXIT.finding;
         }));
       });

@@ -5,7 +5,7 @@ import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { parseOptions, numberArg } from '../parse-options.js';
 import { renderIngestSummary } from '../render/ingest-summary.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { resolveInputFile as resolveFile } from '../resolve-input-file.js';
 import { IMPORT_HELP, INGEST_FORMATS, renderNotes, toolImport, withNotes } from './ingest-import.js';
@@ -85,7 +85,7 @@ export const ingestCommand: CommandModule = {
             }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
-          else ctx.stdout(renderIngestSummary(summary) + renderNotes(tool));
+          else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
         }));
       });
@@ -99,7 +99,7 @@ export const ingestCommand: CommandModule = {
             ingestTraffic(store, { ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape))), ...tool.options }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
-          else ctx.stdout(renderIngestSummary(summary) + renderNotes(tool));
+          else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
         }));
       });
@@ -122,7 +122,7 @@ export const ingestCommand: CommandModule = {
             }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
-          else ctx.stdout(renderIngestSummary(summary) + renderNotes(tool));
+          else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
         }));
       });

@@ -6,7 +6,7 @@ import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderJudgeCalibration, renderJudgeComparison, renderJudgeCorrection } from '../render/judge.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -108,7 +108,7 @@ export const judgeCommand: CommandModule = {
           );
           const failing = requiredBandsNotTrusted(o.requireTrusted, report.bands);
           if (o.json === true) printJson(ctx, { ...report, required_not_trusted: failing });
-          else ctx.stdout(renderJudgeCalibration(report, failing));
+          else printText(ctx, renderJudgeCalibration(report, failing));
           return failing.length > 0 ? EXIT.finding : EXIT.ok;
         }));
       });
@@ -135,7 +135,7 @@ Example:
             compareJudgesInStore(store, { gold: o.gold, judgeA: o.against, judgeB: o.judge, ...shared(o), ...(o.alpha === undefined ? {} : { alpha: o.alpha }) }),
           );
           if (o.json === true) printJson(ctx, c);
-          else ctx.stdout(renderJudgeComparison(c));
+          else printText(ctx, renderJudgeComparison(c));
           return o.failOnRegression === true && c.verdict === 'regressed' ? EXIT.finding : EXIT.ok;
         }));
       });
@@ -173,7 +173,7 @@ Examples:
             correctJudge(store, { gold: o.gold, judge: o.judge, source, ...definedOnly({ confidence: o.confidence, resamples: o.resamples, seed: o.seed }) }),
           );
           if (o.json === true) printJson(ctx, r);
-          else ctx.stdout(renderJudgeCorrection(r));
+          else printText(ctx, renderJudgeCorrection(r));
           return EXIT.ok as ExitCode;
         }));
       });

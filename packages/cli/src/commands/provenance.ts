@@ -4,7 +4,7 @@ import { EXIT, provenance } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { renderProvenance } from '../render/provenance.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
 
 const Options = z.object({ gold: z.string().min(1), json: z.boolean().optional() });
@@ -28,7 +28,7 @@ Example:
         setExit(await runAction(ctx, opts.json === true, async () => {
           const report = await withStore(ctx, cmd, 'read', (store) => provenance(store, opts.gold));
           if (opts.json === true) printJson(ctx, report);
-          else ctx.stdout(renderProvenance(report));
+          else printText(ctx, renderProvenance(report));
           return EXIT.ok;
         }));
       });

@@ -5,7 +5,7 @@ import { EXIT } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { createProgress } from '../progress/create-progress.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { auditDocument } from '../ui/data/audit-document.js';
 import { createAuditSource } from '../ui/data/audit-source.js';
 import { resolveGoldSet } from '../ui/data/resolve-gold-set.js';
@@ -53,7 +53,7 @@ Example:
             });
             progress.done();
             if (json) printJson(ctx, written);
-            else ctx.stdout(`wrote ${written.out} (${Math.round(written.bytes / 1024)} KiB)${notAvailable(written.charts)}\n`);
+            else printText(ctx, `wrote ${written.out} (${Math.round(written.bytes / 1024)} KiB)${notAvailable(written.charts)}\n`);
           } finally {
             progress.done();
           }

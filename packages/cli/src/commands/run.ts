@@ -7,7 +7,7 @@ import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderRunList, renderRunRecorded } from '../render/diff-run-list.js';
 import { resolveInputFile } from '../resolve-input-file.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
 
 const RecordOptions = z.object({
@@ -54,7 +54,7 @@ export const runCommand: CommandModule = {
             ...(opts.goldSnapshot === undefined ? {} : { goldSnapshot: opts.goldSnapshot }),
           }));
           if (opts.json === true) printJson(ctx, summary);
-          else ctx.stdout(renderRunRecorded(summary));
+          else printText(ctx, renderRunRecorded(summary));
           return EXIT.ok;
         }));
       });
@@ -65,7 +65,7 @@ export const runCommand: CommandModule = {
           const opts = parseOptions(ListOptions, raw, 'run list');
           const runs = await withStore(ctx, cmd, 'read', (store) => listRuns(store));
           if (opts.json === true) printJson(ctx, { runs });
-          else ctx.stdout(renderRunList(runs));
+          else printText(ctx, renderRunList(runs));
           return EXIT.ok;
         }));
       });

@@ -6,7 +6,7 @@ import { defaultActor } from '../context.js';
 import { numberArg, parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderShadowList, renderShadowSet } from '../render/shadow.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
 import { addConfigFlag, loadCliConfig, ShadowSamplingFlags } from './drift-options.js';
 
@@ -74,7 +74,7 @@ export const shadowCommand: CommandModule = {
             actor: opts.actor ?? defaultActor(ctx),
           }));
           if (opts.json === true) printJson(ctx, built);
-          else ctx.stdout(renderShadowSet(built));
+          else printText(ctx, renderShadowSet(built));
           return EXIT.ok;
         }));
       });
@@ -88,7 +88,7 @@ export const shadowCommand: CommandModule = {
         setExit(await runAction(ctx, opts.json === true, async () => {
           const sets = await withStore(ctx, cmd, 'read', (store) => listShadowSets(store, opts.gold));
           if (opts.json === true) printJson(ctx, sets);
-          else ctx.stdout(renderShadowList(sets));
+          else printText(ctx, renderShadowList(sets));
           return EXIT.ok;
         }));
       });
@@ -103,7 +103,7 @@ export const shadowCommand: CommandModule = {
           const found = await withStore(ctx, cmd, 'read', (store) => findShadowSet(store, id));
           if (found === undefined) throw new StoreError('SHADOW_NOT_FOUND', `no shadow set "${id}" (touchstone shadow list)`);
           if (opts.json === true) printJson(ctx, found);
-          else ctx.stdout(renderShadowSet(found));
+          else printText(ctx, renderShadowSet(found));
           return EXIT.ok;
         }));
       });

@@ -5,7 +5,7 @@ import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderSkew } from '../render/skew.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
@@ -79,7 +79,7 @@ export const skewCommand: CommandModule = {
             ...(opts.minEffect === undefined ? {} : { minEffect: opts.minEffect }),
           }));
           if (opts.json === true) printJson(ctx, report);
-          else ctx.stdout(renderSkew(report));
+          else printText(ctx, renderSkew(report));
           return report.flags.length > 0 ? EXIT.finding : EXIT.ok;
         }));
       });

@@ -5,7 +5,7 @@ import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderVerify } from '../render/verify.js';
-import { printJson, runAction } from '../run-action.js';
+import { printJson, printText, runAction } from '../run-action.js';
 
 const Options = z.object({ gold: z.string().optional(), json: z.boolean().optional(), expectHead: z.string().optional() });
 
@@ -29,7 +29,7 @@ even a wholesale rewrite of the chain.`)
           const headOk = opts.expectHead === undefined || opts.expectHead === report.head_hash;
           const doc = headOk ? report : { ...report, intact: false, findings: [...report.findings, { kind: 'chain_broken' as const, table: 'batches' as const, batch_id: null, seq: null, gold_set: null, item_id: null, labeler_id: null, message: `the head hash is ${report.head_hash}, not the pinned ${opts.expectHead ?? ''}` }] };
           if (opts.json === true) printJson(ctx, doc);
-          else ctx.stdout(renderVerify(doc));
+          else printText(ctx, renderVerify(doc));
           return doc.intact ? EXIT.ok : EXIT.finding;
         }));
       });
