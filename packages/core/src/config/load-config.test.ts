@@ -22,7 +22,9 @@ describe('parseConfig', () => {
     expect(() => parseConfig('{"drift": {"thresholds": {"psi_alret": 0.3}}}', 'c.json')).toThrow(/unknown key "drift.thresholds.psi_alret" in "drift.thresholds"/);
   });
   it('names the field of a bad value', () => {
-    expect(() => parseConfig('{"shadow": {"window": "a week"}}', 'c.json')).toThrow(/"shadow.window" must be a duration/);
+    expect(() => parseConfig('{"shadow": {"window": "a week"}}', 'c.json')).toThrow(/"shadow.window" must be a positive duration/);
+    // The config accepts exactly what the window parser accepts: "0d" fails here, not later as a --window flag.
+    expect(() => parseConfig('{"shadow": {"window": "0d"}}', 'c.json')).toThrow(/"shadow.window" must be a positive duration/);
     expect(() => parseConfig('{"shadow": {"stratify_by": "model"}}', 'c.json')).toThrow(ConfigError);
   });
   it('reports the line and column of a JSON syntax error', () => {
