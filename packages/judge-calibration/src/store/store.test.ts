@@ -102,6 +102,8 @@ describe('judge calibration from the store', () => {
   it('parses traffic windows', () => {
     expect(resolveWindow({ window: '24h', now: '2026-02-06T00:00:00Z' })).toEqual({ since: '2026-02-05T00:00:00.000Z', until: '2026-02-06T00:00:00.000Z' });
     expect(() => resolveWindow({ window: '7x' })).toThrow(/duration/);
+    // The same durations as shadow build and drift-check (core's parseDuration): minutes too.
+    expect(resolveWindow({ window: '90m', now: '2026-02-06T00:00:00Z' }).since).toBe('2026-02-05T22:30:00.000Z');
     expect(() => resolveWindow({})).toThrow(/--shadow/);
     expect(() => resolveWindow({ since: '2026-02-06T00:00:00Z', until: '2026-02-01T00:00:00Z' })).toThrow(/empty/);
   });

@@ -1,10 +1,8 @@
-import { UsageError } from '@touchstone/core';
-
-const UNIT_MS: Record<string, number> = { h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+import { parseDuration, UsageError } from '@touchstone/core';
 
 /**
  * The traffic window [since, until) as ISO timestamps, from explicit bounds or a duration ending at
- * `now`: `--window 7d` (h, d, w) with `--now` (default the current time), or `--since`/`--until`.
+ * `now`: `--window 7d` (m, h, d, w, as shadow build reads it) with `--now` (default the current time), or `--since`/`--until`.
  * @throws UsageError when a bound is not a timestamp, the duration is malformed, or the window is empty
  */
 export function resolveWindow(o: { since?: string; until?: string; window?: string; now?: string }): { since: string; until: string } {
@@ -17,9 +15,13 @@ export function resolveWindow(o: { since?: string; until?: string; window?: stri
   let since: number;
   if (o.window !== undefined) {
     if (o.since !== undefined) throw new UsageError('BAD_OPTION', '--window and --since are alternatives; pass one');
-    const m = /^(\d+)([hdw])$/.exec(o.window.trim());
-    if (m === null) throw new UsageError('BAD_OPTION', `--window expects a duration like 24h, 7d or 2w, got "${o.window}"`);
-    since = until - Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+    let ms: number;
+    try {
+      ms = parseDuration(o.window);
+    } catch {
+      throw new UsageError('BAD_OPTION', `--window expects a duration like 90m, 24h, 7d or 2w, got "${o.window}"`);
+    }
+    since = until - ms;
   } else if (o.since !== undefined) since = at('since', o.since);
   else throw new UsageError('BAD_OPTION', 'judge correct needs the unlabeled items: --shadow ID, or a traffic window (--window 7d or --since ISO)');
   if (!(since < until)) throw new UsageError('BAD_OPTION', `the traffic window is empty: ${new Date(since).toISOString()} is not before ${new Date(until).toISOString()}`);
