@@ -1,4 +1,4 @@
-import { normalQuantile } from '@touchstone/core/stats';
+import { wilsonInterval } from '@touchstone/core/stats';
 
 /**
  * Human labels a band still needs before its Wilson interval, at the agreement rate observed so far
@@ -12,9 +12,8 @@ export function extraLabelsNeeded(successes: number, n: number, target: number, 
   if (n === 0) return null;
   const p = successes / n;
   if (p === target) return null;
-  const z = normalQuantile(1 - (1 - confidence) / 2);
   const decided = (total: number): boolean => {
-    const [lo, hi] = wilsonAt(p, total, z);
+    const [lo, hi] = wilsonInterval(p * total, total, 1 - confidence);
     return p > target ? lo >= target : hi < target;
   };
   if (decided(n)) return 0;
@@ -29,13 +28,4 @@ export function extraLabelsNeeded(successes: number, n: number, target: number, 
     else lo = mid;
   }
   return hi - n;
-}
-
-/** Wilson bounds at a real-valued rate p over n trials. */
-function wilsonAt(p: number, n: number, z: number): [number, number] {
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const center = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [center - half, center + half];
 }

@@ -1,10 +1,11 @@
-import { normalQuantile } from '@touchstone/core/stats';
+import { wilsonInterval as coreWilson } from '@touchstone/core/stats';
 
 /**
  * Wilson score interval for a binomial proportion k/n (Wilson 1927; Newcombe 1998, method 3): the
  * set of p whose score test does not reject, so it stays inside [0, 1] and keeps close to nominal
  * coverage for small n and p near 0 or 1, where the Wald interval fails. statsmodels:
- * `proportion_confint(k, n, alpha, method='wilson')`. With n = 0 the interval is [0, 1].
+ * `proportion_confint(k, n, alpha, method='wilson')`. With n = 0 the interval is [0, 1]. Core's
+ * wilsonInterval computes it; this keeps the calibration's integer checks and confidence level.
  * @throws RangeError when k, n are not integers with 0 ≤ k ≤ n, or confidence is outside (0, 1)
  * @example wilsonInterval(81, 263) // [0.2553, 0.3662] (statsmodels 0.15.0)
  */
@@ -14,12 +15,5 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
   }
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`wilsonInterval: confidence must be in (0, 1), got ${confidence}`);
   if (n === 0) return [0, 1];
-  const z = normalQuantile(1 - (1 - confidence) / 2);
-  const z2 = z * z;
-  const p = successes / n;
-  const denom = 1 + z2 / n;
-  const center = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  // At k = 0 or k = n the algebra gives the bound exactly 0 or 1; clamp away rounding noise.
-  return [successes === 0 ? 0 : Math.max(0, center - half), successes === n ? 1 : Math.min(1, center + half)];
+  return coreWilson(successes, n, 1 - confidence);
 }

@@ -153,6 +153,14 @@ describe('proportions', () => {
     const [l, u] = wilsonInterval(470, 500);
     rel(l, 0.9156389368747802, 1e-10);
     rel(u, 0.9576516435190539, 1e-10);
+    // statsmodels 0.15.0: proportion_confint(0, 10, method='wilson') -> (0.0, 0.27753279986288926);
+    // proportion_confint(263, 263, method='wilson') -> (0.9856039655993807, 1.0): the bounds are exactly 0 and 1.
+    const [l0, u0] = wilsonInterval(0, 10);
+    expect(l0).toBe(0);
+    rel(u0, 0.27753279986288926, 1e-10);
+    const [l1, u1] = wilsonInterval(263, 263);
+    rel(l1, 0.9856039655993807, 1e-10);
+    expect(u1).toBe(1);
   });
   it('twoProportions matches statsmodels newcomb interval and proportions_ztest', () => {
     // statsmodels 0.15.0: confint_proportions_2indep(470,500,425,500,method='newcomb') -> (0.0524128054428619, 0.12827447604600842)

@@ -11,7 +11,8 @@ export interface ProportionDiff {
 
 /**
  * Wilson score interval for a binomial proportion (Wilson 1927), as
- * `statsmodels.stats.proportion.proportion_confint(count, nobs, alpha, method='wilson')`.
+ * `statsmodels.stats.proportion.proportion_confint(count, nobs, alpha, method='wilson')`. Note the
+ * third argument is alpha (0.05 for a 95% interval). Counts may be fractional (a rate times a size).
  * @throws RangeError when nobs ≤ 0 or count is outside [0, nobs]
  */
 export function wilsonInterval(count: number, nobs: number, alpha = 0.05): [number, number] {
@@ -21,7 +22,8 @@ export function wilsonInterval(count: number, nobs: number, alpha = 0.05): [numb
   const z2 = z * z;
   const center = (p + z2 / (2 * nobs)) / (1 + z2 / nobs);
   const half = (z * Math.sqrt((p * (1 - p)) / nobs + z2 / (4 * nobs * nobs))) / (1 + z2 / nobs);
-  return [center - half, center + half];
+  // At count = 0 or count = nobs the algebra gives the bound exactly 0 or 1; clamp away rounding noise.
+  return [count === 0 ? 0 : Math.max(0, center - half), count === nobs ? 1 : Math.min(1, center + half)];
 }
 
 /**
