@@ -1,4 +1,5 @@
 import { requireGoldSet } from '../gold/gold-set.js';
+import { herfindahl } from '../stats/herfindahl.js';
 import type { Store } from '../store/store.js';
 import { provenanceQueries } from './provenance-sql.js';
 import { ProvenanceReportSchema, type ProvenanceReport } from './provenance-report.js';
@@ -25,7 +26,6 @@ export async function provenance(store: Store, goldSet: string): Promise<Provena
   const sessions = (await store.all<{ n: number }>(q.sessions))[0]?.n ?? 0;
   const batches = (await store.all(q.batches)).map((b) => ({ ...b, supplied: JSON.parse(String(b['supplied'] ?? '{}')) as unknown }));
 
-  const shares = labelers.map((l) => Number(l['label_share']));
   const top = labelers.reduce<(typeof labelers)[number] | undefined>((best, l) => (best === undefined || Number(l['share']) > Number(best['share']) ? l : best), undefined);
   return ProvenanceReportSchema.parse({
     gold_set: goldSet,
@@ -37,7 +37,7 @@ export async function provenance(store: Store, goldSet: string): Promise<Provena
     concentration: {
       largest_labeler: top === undefined ? null : String(top['labeler_id']),
       largest_share: top === undefined ? 0 : Number(top['share']),
-      herfindahl: shares.reduce((s, x) => s + x * x, 0),
+      herfindahl: herfindahl(labelers.map((l) => Number(l['n_labels']))),
     },
     guidelines: {
       versions,

@@ -1,3 +1,4 @@
+import { herfindahl } from '../stats/herfindahl.js';
 import type { SkewData } from './skew-data.js';
 import type { SkewFlag, SkewReport } from './skew-report.js';
 
@@ -8,12 +9,9 @@ import type { SkewFlag, SkewReport } from './skew-report.js';
  */
 export function concentration(data: SkewData, byLabeler: readonly Int32Array[], flags: readonly SkewFlag[]): SkewReport['concentration'] {
   const nItems = data.itemStart.length - 1;
-  const nLabels = data.value.length;
   let largest = -1;
-  let herfindahl = 0;
   byLabeler.forEach((items, j) => {
     if (largest < 0 || items.length > byLabeler[largest]!.length) largest = j;
-    herfindahl += nLabels === 0 ? 0 : (items.length / nLabels) ** 2;
   });
   const share = (id: string): number => {
     const j = data.labelerIds.indexOf(id);
@@ -27,7 +25,7 @@ export function concentration(data: SkewData, byLabeler: readonly Int32Array[], 
   return {
     largest_labeler: largest < 0 ? null : data.labelerIds[largest]!,
     largest_share: largest < 0 || nItems === 0 ? 0 : byLabeler[largest]!.length / nItems,
-    herfindahl,
+    herfindahl: herfindahl(byLabeler.map((items) => items.length)),
     headline,
   };
 }
