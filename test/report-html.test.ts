@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +61,10 @@ describe('touchstone report (real CLI, opened in headless Chromium)', () => {
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
-    expect(existsSync(join(ARTIFACTS, 'report.png'))).toBe(true);
+    // A real image of the whole page: PNG signature, and far more than an empty page's bytes.
+    const png = readFileSync(join(ARTIFACTS, 'report.png'));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.length).toBeGreaterThan(50_000);
     await page.close();
   });
 

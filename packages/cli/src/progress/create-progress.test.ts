@@ -48,8 +48,14 @@ describe('createProgress', () => {
     vi.advanceTimersByTime(1000);
     p.done();
     expect(p.active).toBe(false);
-    await withProgress(ctxWith({ env: { CI: '1' } }), 'y', false, async () => 1);
     expect(ctx.err).toEqual([]);
+    // A terminal stderr, but CI is set: nothing is drawn while long work runs.
+    const ci = ctxWith({ env: { CI: '1' } });
+    await withProgress(ci, 'y', false, async () => {
+      vi.advanceTimersByTime(1000);
+      return 1;
+    });
+    expect(ci.err).toEqual([]);
   });
 
   it('clears the line even when the work throws', async () => {
