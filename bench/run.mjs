@@ -21,7 +21,7 @@ if (args.help) {
   process.stdout.write('usage: npm run bench [-- --quick] [-- --only NAME,NAME]\n  --quick  small sizes (about a minute); results go to bench/out/RESULTS-quick.md\n  --only   run only these workloads (file names in bench/workloads without .mjs)\n');
   process.exit(0);
 }
-if (!existsSync(join(REPO, 'packages/cli/dist/bin.js'))) {
+if (!existsSync(join(REPO, 'packages/cli/dist/bundle/touchstone.js'))) {
   process.stderr.write('bench: the CLI is not built; run `npm run build` first (npm run bench builds it through turbo)\n');
   process.exit(2);
 }

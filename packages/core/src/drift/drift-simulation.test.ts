@@ -18,6 +18,7 @@ function alertRate(scenario: Scenario, runs: number, firstSeed: number, kinds?: 
     if (relevant.length > 0) hits++;
     for (const a of report.alerts) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
   }
+  console.log(`drift simulation: ${hits}/${runs} runs alerted${kinds === undefined ? '' : ` on ${kinds.join(', ')}`} ${JSON.stringify(byKind)}`);
   return { rate: hits / runs, byKind };
 }
 
