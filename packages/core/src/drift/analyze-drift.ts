@@ -81,12 +81,12 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     if (r.comparison.turnover_share === null) notes.push(`metadata "${m.key}": less than two windows of history before the window, so new values are reported but not tested`);
   }
 
-  const goldTexts = inputs.gold.map((g) => g.input).filter((x): x is string => x !== null && x !== '');
+  const goldItems = inputs.gold.filter((g) => g.input !== null && g.input !== '').map((g) => ({ text: g.input as string, slice: g.slice }));
+  const goldTexts = goldItems.map((g) => g.text);
   const shadowItems: CoverageItem[] = inputs.shadow.map((s) => ({ text: s.input, slice: s.slice, weight: s.weight }));
   const coverage = coverageAnalysis(goldTexts, shadowItems, cov, th.coverage_excess);
   if (coverage.test !== null) tests.push(coverage.test);
   else notes.push(goldTexts.length < 2 ? 'coverage gaps: the gold set has fewer than two item texts (ingest labels with an input field)' : 'coverage gaps: the shadow set is empty');
-  const goldItems = inputs.gold.filter((g) => g.input !== null && g.input !== '').map((g) => ({ text: g.input as string, slice: g.slice }));
   const staleContent = staleContentAnalysis(shadowItems.map((s) => s.text), goldItems, cov, th.stale_content_excess);
   if (staleContent.test !== null) tests.push(staleContent.test);
   else if (goldItems.length > 0) notes.push('stale gold content: the shadow set has fewer than four distinct requests');

@@ -1,3 +1,4 @@
+import { topSlice, truncate } from './cluster-text.js';
 import type { CoverageConfig } from './drift-config.js';
 import type { DriftTestInput } from './drift-test.js';
 import { outsideReference } from './outside-reference.js';
@@ -69,16 +70,4 @@ export function coverageAnalysis(allGold: readonly string[], shadow: readonly Co
     message: `${(100 * uncoveredShare).toFixed(1)}% of shadow traffic has no gold item within similarity ${tau.toFixed(3)} (against half of gold: ${(100 * uA).toFixed(1)}% vs ${(100 * u0).toFixed(1)}% for held-out gold items; about ${(100 * excess).toFixed(1)}% of traffic lies outside what gold covers)${largest === undefined ? '' : `; largest gap: ${largest.size} requests like "${truncate(largest.examples[0] ?? '', 80)}"`}`,
   };
   return { result, test };
-}
-
-/** The most common slice among some rows (ties: alphabetical), null when none carries one. */
-export function topSlice(slices: readonly (string | null)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const sl of slices) if (sl !== null) counts.set(sl, (counts.get(sl) ?? 0) + 1);
-  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-  return top === undefined ? null : top[0];
-}
-
-export function truncate(text: string, n: number): string {
-  return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
 }

@@ -1,4 +1,4 @@
-import { topSlice, truncate } from './coverage.js';
+import { topSlice, truncate } from './cluster-text.js';
 import type { CoverageConfig } from './drift-config.js';
 import type { DriftTestInput } from './drift-test.js';
 import { outsideReference } from './outside-reference.js';

@@ -106,9 +106,3 @@ export function countWithin(queries: SparseRows, q: number, index: InvertedIndex
   }
   return n;
 }
-
-/** Reusable accumulators for many small nearest-neighbour calls against growing indexes (clustering). */
-export interface Scratch {
-  readonly acc: Float32Array;
-  readonly touched: Int32Array;
-}
