@@ -83,7 +83,7 @@ export const diffCommand: CommandModule = {
               ...(opts.gold === undefined ? {} : { goldSet: opts.gold }),
             });
           });
-          writeMarkdown(ctx, opts, renderDiffMarkdown(report));
+          writeMarkdown(ctx, opts, () => renderDiffMarkdown(report));
           if (opts.json === true) printJson(ctx, report);
           else if (opts.markdown !== '-') printText(ctx, renderDiff(report));
           return report.regressions.length > 0 ? EXIT.finding : EXIT.ok;
@@ -108,8 +108,9 @@ async function withDiffStore<T>(ctx: CliContext, cmd: Command, work: (store: Sto
 }
 
 /** Writes the Markdown next to the report: to stdout for "-", else atomically to the file. */
-function writeMarkdown(ctx: CliContext, opts: DiffOpts, markdown: string): void {
+function writeMarkdown(ctx: CliContext, opts: DiffOpts, render: () => string): void {
   if (opts.markdown === undefined) return;
+  const markdown = render();
   if (opts.markdown === '-') {
     printText(ctx, markdown);
     return;

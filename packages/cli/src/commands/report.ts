@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EXIT } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
-import { createProgress } from '../progress/create-progress.js';
+import { withProgress } from '../progress/create-progress.js';
 import { printJson, printText, runAction } from '../run-action.js';
 import { auditDocument } from '../ui/data/audit-document.js';
 import { createAuditSource } from '../ui/data/audit-source.js';
@@ -39,24 +39,18 @@ Example:
         const json = opts.json === true;
         setExit(await runAction(ctx, json, async () => {
           const out = resolve(ctx.cwd, opts.out);
-          const progress = createProgress(ctx, 'writing the report', { json });
-          try {
-            const written = await withStore(ctx, cmd, 'read', async (store) => {
-              const goldSet = await resolveGoldSet(store, opts.gold, 'report');
-              // Control characters are stripped from every string (chart labels included); the page then HTML-escapes.
-              const source = await createAuditSource(store, { goldSet, compute: 'inline', sanitize: true });
-              const doc = await auditDocument(source, (section) => progress.label(`report: ${section}`));
-              progress.label('report: charts');
-              // Vega loads only here, so other commands do not pay for it at start-up.
-              const { writeReport } = await import('../report/write-report.js');
-              return writeReport(doc, out);
-            });
-            progress.done();
-            if (json) printJson(ctx, written);
-            else printText(ctx, `wrote ${written.out} (${Math.round(written.bytes / 1024)} KiB)${notAvailable(written.charts)}\n`);
-          } finally {
-            progress.done();
-          }
+          const written = await withProgress(ctx, 'writing the report', json, (progress) => withStore(ctx, cmd, 'read', async (store) => {
+            const goldSet = await resolveGoldSet(store, opts.gold, 'report');
+            // Control characters are stripped from every string (chart labels included); the page then HTML-escapes.
+            const source = await createAuditSource(store, { goldSet, compute: 'inline', sanitize: true });
+            const doc = await auditDocument(source, (section) => progress.label(`report: ${section}`));
+            progress.label('report: charts');
+            // Vega loads only here, so other commands do not pay for it at start-up.
+            const { writeReport } = await import('../report/write-report.js');
+            return writeReport(doc, out);
+          }));
+          if (json) printJson(ctx, written);
+          else printText(ctx, `wrote ${written.out} (${Math.round(written.bytes / 1024)} KiB)${notAvailable(written.charts)}\n`);
           return EXIT.ok;
         }));
       });
