@@ -6,7 +6,7 @@ import { defaultActor } from '../context.js';
 import { parseOptions } from '../parse-options.js';
 import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
-import { pct } from '../render/table.js';
+import { pct } from '../ui/format/numbers.js';
 
 const SnapshotOptions = z.object({ tag: z.string().min(1), excludeLabeler: z.array(z.string()).optional(), actor: z.string().optional(), json: z.boolean().optional() });
 const JsonOnly = z.object({ json: z.boolean().optional() });

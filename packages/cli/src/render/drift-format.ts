@@ -1,12 +1,5 @@
 import type { schemas } from '@touchstone/core';
-
-export function pct(x: number | null, digits = 1): string {
-  return x === null ? '–' : `${(100 * x).toFixed(digits)}%`;
-}
-
-export function pts(x: number | null): string {
-  return x === null ? '–' : `${x >= 0 ? '+' : '−'}${(100 * Math.abs(x)).toFixed(1)} pts`;
-}
+import { pct, pts } from '../ui/format/numbers.js';
 
 export function qText(q: number): string {
   return q < 1e-4 ? q.toExponential(1) : q.toFixed(4);

@@ -1,5 +1,6 @@
 import type { schemas } from '@touchstone/core';
-import { passRateLine, pct, qText } from './drift-format.js';
+import { pct, pts } from '../ui/format/numbers.js';
+import { passRateLine, qText } from './drift-format.js';
 
 /** A Markdown summary of a drift-check run, short enough for a chat message or a PR comment. */
 export function renderDriftMarkdown(r: schemas.DriftCheckResult): string {
@@ -34,7 +35,7 @@ export function renderDriftMarkdown(r: schemas.DriftCheckResult): string {
   }
   if (r.history.length > 1) {
     out.push('');
-    out.push(`Trend (newest first): ${r.history.map((h) => `#${h.run_id} ${h.status}${h.pass_rate_diff === null ? '' : ` ${(100 * h.pass_rate_diff).toFixed(1)}pts`}`).join(' · ')}`);
+    out.push(`Trend (newest first): ${r.history.map((h) => `#${h.run_id} ${h.status}${h.pass_rate_diff === null ? '' : ` ${pts(h.pass_rate_diff)}`}`).join(' · ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { schemas } from '@touchstone/core';
-import { passRateLine, pct, qText } from './drift-format.js';
+import { pct } from '../ui/format/numbers.js';
+import { passRateLine, qText } from './drift-format.js';
 import { table } from './table.js';
 
 /** The terminal rendering of a drift report. */

@@ -1,5 +1,6 @@
 import type { BandSummary, JudgeCalibrationResult, JudgeComparison, JudgeCorrectionResult } from '@touchstone/judge-calibration';
-import { pct, table } from './table.js';
+import { pct, pts } from '../ui/format/numbers.js';
+import { table } from './table.js';
 
 const ci = (c: readonly [number, number] | null, f: (x: number) => string = (x) => pct(x)): string => (c === null ? '-' : `[${f(c[0])}, ${f(c[1])}]`);
 const num = (x: number | null, digits = 2): string => (x === null ? '-' : x.toFixed(digits));
@@ -48,15 +49,14 @@ export function renderJudgeCalibration(r: JudgeCalibrationResult, requiredNotTru
 export function renderJudgeComparison(c: JudgeComparison): string {
   const o = c.overall;
   const p = (x: number | null): string => (x === null ? '-' : x < 1e-4 ? x.toExponential(1) : x.toFixed(4));
-  const signed = (x: number | null): string => (x === null ? '-' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} pts`);
   return `${[
     `judge "${c.judge_b}" against baseline "${c.judge_a}": ${c.n_common} common pairs (${c.n_only_a} only baseline, ${c.n_only_b} only candidate)`,
-    `verdict: ${c.verdict.replaceAll('_', ' ')} — agreement ${share(o.agreement_a)} → ${share(o.agreement_b)} (${signed(o.change)}, ${Math.round(c.a.confidence * 100)}% CI ${ci(o.change_ci, (x) => signed(x))}), exact McNemar p ${p(o.p_value)}; kappa ${num(c.kappa.a, 3)} → ${num(c.kappa.b, 3)}`,
+    `verdict: ${c.verdict.replaceAll('_', ' ')} — agreement ${share(o.agreement_a)} → ${share(o.agreement_b)} (${pts(o.change)}, ${Math.round(c.a.confidence * 100)}% CI ${ci(o.change_ci, (x) => pts(x))}), exact McNemar p ${p(o.p_value)}; kappa ${num(c.kappa.a, 3)} → ${num(c.kappa.b, 3)}`,
     '',
     'by human score (same items for both judges; paired)',
     table(
       ['band', 'n', 'baseline', 'candidate', 'change', 'base only', 'cand only', 'p', 'q', 'verdicts'],
-      c.bands_by_human.map((b) => [b.band, b.n, share(b.agreement_a), share(b.agreement_b), signed(b.change), b.a_only, b.b_only, p(b.p_value), p(b.q_value), `${b.verdict_a} → ${b.verdict_b}`]),
+      c.bands_by_human.map((b) => [b.band, b.n, share(b.agreement_a), share(b.agreement_b), pts(b.change), b.a_only, b.b_only, p(b.p_value), p(b.q_value), `${b.verdict_a} → ${b.verdict_b}`]),
     ),
     '',
     "by each judge's own score (different items per judge; not paired)",

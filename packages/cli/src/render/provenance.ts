@@ -1,5 +1,6 @@
 import type { schemas } from '@touchstone/core';
-import { pct, table } from './table.js';
+import { pct } from '../ui/format/numbers.js';
+import { table } from './table.js';
 
 export function renderProvenance(r: schemas.ProvenanceReport): string {
   const out: string[] = [];

@@ -1,5 +1,6 @@
 import type { schemas } from '@touchstone/core';
-import { pct, table } from './table.js';
+import { pct } from '../ui/format/numbers.js';
+import { table } from './table.js';
 
 type Report = schemas.SkewReport;
 type Coef = { value: number | null; ci: [number, number] | null };

@@ -7,7 +7,3 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
     .map((r) => r.map((c, i) => (numeric[i] === true ? (c ?? '').padStart(widths[i] ?? 0) : (c ?? '').padEnd(widths[i] ?? 0))).join('  ').trimEnd())
     .join('\n');
 }
-
-export function pct(x: number, digits = 1): string {
-  return `${(100 * x).toFixed(digits)}%`;
-}
