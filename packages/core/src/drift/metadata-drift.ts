@@ -1,4 +1,4 @@
-import { normalSf } from '../stats/normal.js';
+import { proportionsZTestLarger } from '../stats/drift/two-proportions.js';
 import { compareMix, type MixComparison } from './slice-mix.js';
 import type { DriftTestInput } from './drift-test.js';
 
@@ -39,17 +39,14 @@ export function metadataTests(m: MetadataCounts, unseenThreshold: number, jsThre
   const turnover = m.turnoverTotal > 0 ? m.turnoverUnseen / m.turnoverTotal : null;
   let unseenP: number | null = null;
   if (turnover !== null && m.windowTotal > 0) {
-    const pooled = (m.windowUnseen + m.turnoverUnseen) / (m.windowTotal + m.turnoverTotal);
-    const se = Math.sqrt(pooled * (1 - pooled) * (1 / m.windowTotal + 1 / m.turnoverTotal));
-    const diff = unseenShare - turnover;
-    unseenP = se === 0 ? (diff > 0 ? 0 : 1) : normalSf(diff / se);
+    unseenP = proportionsZTestLarger(m.windowUnseen, m.windowTotal, m.turnoverUnseen, m.turnoverTotal);
     const newValues = m.values.filter((v) => v.unseen && v.window > 0).map((v) => `"${v.value}" ${((100 * v.window) / m.windowTotal).toFixed(1)}%`).slice(0, 3);
     tests.push({
       kind: 'metadata_unseen',
       slice: null,
       name: m.key,
       effectName: 'excess_unseen_share',
-      effect: diff,
+      effect: unseenShare - turnover,
       threshold: unseenThreshold,
       pValue: unseenP,
       message: `${(100 * unseenShare).toFixed(1)}% of traffic has a ${m.key} never seen before the window (usual turnover ${(100 * turnover).toFixed(1)}%)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`,

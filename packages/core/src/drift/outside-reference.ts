@@ -1,4 +1,4 @@
-import { normalSf } from '../stats/normal.js';
+import { proportionsZTestLarger } from '../stats/drift/two-proportions.js';
 import { leaderClusters, subset } from '../text/leader-clusters.js';
 import { countWithin, invertedIndex, nearestNeighbours, type Scratch } from '../text/nearest-neighbour.js';
 import { nearDuplicates } from '../text/near-duplicates.js';
@@ -67,12 +67,10 @@ export function outsideReference(allReference: readonly string[], allQueries: re
   const similarity = vsA.map((a, i) => Math.max(a, vsOdd[i] as number));
   const u0 = refUncovered / halfB.length;
   const uHalf = queriesUncoveredA / queries.length;
-  const pooled = (queriesUncoveredA + refUncovered) / (queries.length + halfB.length);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / queries.length + 1 / halfB.length));
   // Under a mixture "a share ε of queries comes from where the reference has nothing", the uncovered
   // share is (1 − ε)·u₀ + ε, so ε̂ = (u − u₀)/(1 − u₀).
   const excess = u0 < 1 ? (uHalf - u0) / (1 - u0) : 0;
-  const pValue = se === 0 ? (uHalf > u0 ? 0 : 1) : normalSf((uHalf - u0) / se);
+  const pValue = proportionsZTestLarger(queriesUncoveredA, queries.length, refUncovered, halfB.length);
 
   const uncovered = queries.map((_, i) => i).filter((i) => (similarity[i] as number) < tau);
   const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;

@@ -5,7 +5,7 @@ import { jensenShannonDistance } from './jensen-shannon.js';
 import { kolmogorovSf } from './kolmogorov-sf.js';
 import { ksTwoSample } from './ks-two-sample.js';
 import { psi } from './psi.js';
-import { twoProportions, wilsonInterval } from './two-proportions.js';
+import { proportionsZTestLarger, twoProportions, wilsonInterval } from './two-proportions.js';
 import { wassersteinDistance } from './wasserstein.js';
 
 /** Deterministic samples reproducible in numpy: round(f(i·k)·100)/10 + off, i = 0..n−1. */
@@ -161,6 +161,13 @@ describe('proportions', () => {
     const [l1, u1] = wilsonInterval(263, 263);
     rel(l1, 0.9856039655993807, 1e-10);
     expect(u1).toBe(1);
+  });
+  it('proportionsZTestLarger matches statsmodels proportions_ztest(alternative="larger")', () => {
+    // statsmodels 0.15.0: proportions_ztest([70, 50], [1000, 1000], alternative='larger') -> (1.883108942886774, 0.029842802766213112)
+    rel(proportionsZTestLarger(70, 1000, 50, 1000), 0.029842802766213112, 1e-10);
+    // proportions_ztest([12, 30], [400, 600], alternative='larger') -> (-1.5446433419988934, 0.9387837217941496)
+    rel(proportionsZTestLarger(12, 400, 30, 600), 0.9387837217941496, 1e-10);
+    expect(proportionsZTestLarger(0, 10, 0, 20)).toBe(1);
   });
   it('twoProportions matches statsmodels newcomb interval and proportions_ztest', () => {
     // statsmodels 0.15.0: confint_proportions_2indep(470,500,425,500,method='newcomb') -> (0.0524128054428619, 0.12827447604600842)

@@ -1,4 +1,4 @@
-import { normalQuantile, twoSidedP } from '../normal.js';
+import { normalQuantile, normalSf, twoSidedP } from '../normal.js';
 
 export interface ProportionDiff {
   /** p₁ − p₂. */
@@ -47,4 +47,16 @@ export function twoProportions(count1: number, n1: number, count2: number, n2: n
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const pValue = se === 0 ? (diff === 0 ? 1 : 0) : twoSidedP(diff / se);
   return { diff, ci: [lower, upper], pValue };
+}
+
+/**
+ * One-sided pooled two-proportion z-test of p₁ > p₂: statsmodels `proportions_ztest([c1, c2], [n1, n2],
+ * alternative='larger')`. Counts may be fractional. With no variance at all (both shares 0 or 1) the
+ * p-value is 0 when p₁ > p₂ and 1 otherwise.
+ */
+export function proportionsZTestLarger(count1: number, n1: number, count2: number, n2: number): number {
+  const diff = count1 / n1 - count2 / n2;
+  const pooled = (count1 + count2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  return se === 0 ? (diff > 0 ? 0 : 1) : normalSf(diff / se);
 }
