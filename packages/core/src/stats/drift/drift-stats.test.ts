@@ -41,6 +41,12 @@ describe('chiSquareHomogeneity', () => {
     rel(s.statistic, 17.264110502500603, 1e-12);
     rel(s.pValue, 0.0006236235374945507, 1e-9);
   });
+  it("Cramér's V matches scipy.stats.contingency.association(method='cramer')", () => {
+    // scipy 1.17.1: association([[10,20,30],[20,20,20]], method='cramer') -> 0.21081851067789195
+    rel(chiSquareHomogeneity([[10, 20, 30], [20, 20, 20]]).cramersV, 0.21081851067789195, 1e-12);
+    // association([[12,5,9,30],[3,22,14,6],[8,8,20,11]], method='cramer') -> 0.3776625249573203
+    rel(chiSquareHomogeneity([[12, 5, 9, 30], [3, 22, 14, 6], [8, 8, 20, 11]]).cramersV, 0.3776625249573203, 1e-12);
+  });
   it('applies the Yates correction at df = 1 like scipy', () => {
     // scipy 1.17.1: chi2_contingency([[12,5],[7,9]]) -> statistic=1.455996378814684, pvalue=0.22756821457580642
     const r = chiSquareHomogeneity([[12, 5], [7, 9]]);
