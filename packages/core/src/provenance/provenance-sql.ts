@@ -1,7 +1,7 @@
 import { literal } from '../store/sql.js';
 
 /** The SQL behind `provenance`, one query per section, all over the gold set's current labels. */
-export function provenanceQueries(goldSet: string): Record<'labelers' | 'items' | 'perItem' | 'labels' | 'guidelines' | 'outdated' | 'slices' | 'sessions' | 'batches', string> {
+export function provenanceQueries(goldSet: string): Record<'labelers' | 'perItem' | 'labels' | 'guidelines' | 'outdated' | 'slices' | 'sessions' | 'batches', string> {
   const g = literal(goldSet);
   const current = `(SELECT * FROM current_labels WHERE gold_set = ${g})`;
   return {
@@ -16,10 +16,9 @@ export function provenanceQueries(goldSet: string): Record<'labelers' | 'items' 
         list_sort(list_distinct(list(c.slice))) AS slices, count(DISTINCT c.session_id) AS n_sessions
       FROM c, tot, sup WHERE sup.labeler_id = c.labeler_id
       GROUP BY c.labeler_id ORDER BY n_labels DESC, c.labeler_id`,
-    items: `SELECT count(*) AS total, count(*) FILTER (WHERE n = 1) AS single_labeled
-      FROM (SELECT item_id, count(*) AS n FROM ${current} GROUP BY item_id)`,
     perItem: `SELECT n, count(*) AS items FROM (SELECT item_id, count(*) AS n FROM ${current} GROUP BY item_id) GROUP BY n ORDER BY n`,
-    labels: `SELECT (SELECT count(*) FROM ${current}) AS current, (SELECT count(*) FROM labels WHERE gold_set = ${g}) AS total_rows`,
+    // Current labels and items per label count come from perItem; this counts every row, superseded ones too.
+    labels: `SELECT count(*) AS total_rows FROM labels WHERE gold_set = ${g}`,
     guidelines: `SELECT guideline_version AS version, count(*) AS n_labels, min(labeled_at) AS first_used
       FROM ${current} WHERE guideline_version IS NOT NULL GROUP BY guideline_version ORDER BY first_used, version`,
     outdated: `WITH c AS ${current},

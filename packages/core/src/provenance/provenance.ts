@@ -17,9 +17,11 @@ export async function provenance(store: Store, goldSet: string): Promise<Provena
     guideline_versions: (r['guideline_versions'] as (string | null)[]).filter((v): v is string => v !== null),
     slices: (r['slices'] as (string | null)[]).filter((v): v is string => v !== null),
   }));
-  const items = (await store.all(q.items))[0] ?? { total: 0, single_labeled: 0 };
   const perItem = await store.all<{ n: number; items: number }>(q.perItem);
-  const labels = (await store.all<{ current: number; total_rows: number }>(q.labels))[0] ?? { current: 0, total_rows: 0 };
+  const items = { total: perItem.reduce((a, r) => a + r.items, 0), single_labeled: perItem.find((r) => r.n === 1)?.items ?? 0 };
+  const current = perItem.reduce((a, r) => a + r.n * r.items, 0);
+  const totalRows = (await store.all<{ total_rows: number }>(q.labels))[0]?.total_rows ?? 0;
+  const labels = { current, total_rows: totalRows };
   const versions = await store.all<{ version: string; n_labels: number; first_used: string }>(q.guidelines);
   const outdated = await store.all<{ item_id: string }>(q.outdated);
   const slices = await store.all<{ slice: string | null; n_items: number }>(q.slices);
