@@ -5,6 +5,16 @@ const Interval = z.tuple([z.number(), z.number()]);
 const Estimate = z.object({ value: z.number(), ci: Interval.nullable() });
 const Rate = z.object({ value: z.number().nullable(), ci: Interval.nullable(), n: z.number().int() });
 
+/** Exact agreement (Wilson interval), bias = mean judge − human and MAE (BCa intervals; null on nominal scales): band and overall alike. */
+const AgreementFields = {
+  exact_agreement: z.number().nullable(),
+  exact_ci: Interval.nullable(),
+  bias: z.number().nullable(),
+  bias_ci: Interval.nullable(),
+  mae: z.number().nullable(),
+  mae_ci: Interval.nullable(),
+};
+
 export const VerdictSchema = z.enum(['trusted', 'untrusted', 'insufficient']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
@@ -18,13 +28,7 @@ export const BandSummarySchema = z.object({
   agreement: z.number().nullable(),
   /** Wilson interval of `agreement`. */
   ci: Interval.nullable(),
-  exact_agreement: z.number().nullable(),
-  exact_ci: Interval.nullable(),
-  /** Mean judge − human; BCa interval. Null on nominal scales. */
-  bias: z.number().nullable(),
-  bias_ci: Interval.nullable(),
-  mae: z.number().nullable(),
-  mae_ci: Interval.nullable(),
+  ...AgreementFields,
   /** Pass/fail view inside the band (scale's pass rule on both sides), Wilson intervals. */
   tpr: Rate,
   tnr: Rate,
@@ -48,12 +52,7 @@ export const OverallSchema = z.object({
   n: z.number().int(),
   agreement: z.number().nullable(),
   agreement_ci: Interval.nullable(),
-  exact_agreement: z.number().nullable(),
-  exact_ci: Interval.nullable(),
-  bias: z.number().nullable(),
-  bias_ci: Interval.nullable(),
-  mae: z.number().nullable(),
-  mae_ci: Interval.nullable(),
+  ...AgreementFields,
   /** Cohen's kappa with a BCa bootstrap interval; null when undefined (one category only). */
   kappa: Estimate.nullable(),
   /** Linear and quadratic weighted kappa, on ordinal and interval (banded) scales. */

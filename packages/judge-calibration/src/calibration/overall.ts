@@ -1,9 +1,9 @@
 import { confusionMatrix, type KappaWeights } from '@touchstone/core/stats';
-import { bootstrapMeans } from '../stats/bootstrap-means.js';
 import { rankCorrelationInterval } from '../stats/correlation-interval.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { spearman } from '../stats/spearman.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
+import { agreementStats } from './agreement-stats.js';
 import type { Overall } from './calibration-report.js';
 import { kappaEstimates } from './kappa-estimates.js';
 import type { PairMetrics } from './pair-metrics.js';
@@ -24,8 +24,6 @@ export interface OverallContext {
 export function overallSummary(m: PairMetrics, rules: ScaleRules, ctx: OverallContext): Overall {
   const n = m.n;
   const all = Array.from({ length: n }, (_, i) => i);
-  const within = m.within.reduce((s, v) => s + v, 0);
-  const exact = m.exact.reduce((s, v) => s + v, 0);
   const k = rules.categories.length;
   const cats = Array.from({ length: k }, (_, i) => i);
   const humanPoints = Array.from(m.humanPoint);
@@ -34,28 +32,19 @@ export function overallSummary(m: PairMetrics, rules: ScaleRules, ctx: OverallCo
   const counts = n === 0 ? cats.map(() => cats.map(() => 0)) : confusionMatrix(humanPoints, judgePoints, cats).matrix;
   const weights: KappaWeights[] = ctx.ordered ? ['none', 'linear', 'quadratic'] : ['none'];
   const kappas = kappaEstimates(counts, weights, { resamples: ctx.resamples, confidence: ctx.confidence, seed: ctx.seed + 101 });
-  let bias: number | null = null;
-  let mae: number | null = null;
-  let biasCi: [number, number] | null = null;
-  let maeCi: [number, number] | null = null;
-  if (ctx.numeric && n >= 2) {
-    const boot = bootstrapMeans([m.diff, m.absDiff], { resamples: ctx.resamples, confidence: ctx.confidence, seed: ctx.seed + 202 });
-    [bias, mae] = boot.estimates as [number, number];
-    biasCi = boot.intervals[0]?.ci ?? null;
-    maeCi = boot.intervals[1]?.ci ?? null;
-  }
+  const a = agreementStats(m, all, { ...ctx, seed: ctx.seed + 202 });
   const rho = ctx.numeric && n >= 2 ? spearman(Array.from(m.judge), Array.from(m.human)) : Number.NaN;
   const tau = ctx.numeric && n >= 2 ? kendallTauB(m.judge, m.human) : Number.NaN;
   return {
     n,
-    agreement: n === 0 ? null : within / n,
-    agreement_ci: n === 0 ? null : wilsonInterval(within, n, ctx.confidence),
-    exact_agreement: n === 0 ? null : exact / n,
-    exact_ci: n === 0 ? null : wilsonInterval(exact, n, ctx.confidence),
-    bias,
-    bias_ci: biasCi,
-    mae,
-    mae_ci: maeCi,
+    agreement: a.agreement,
+    agreement_ci: a.agreementCi,
+    exact_agreement: a.exact_agreement,
+    exact_ci: a.exact_ci,
+    bias: a.bias,
+    bias_ci: a.bias_ci,
+    mae: a.mae,
+    mae_ci: a.mae_ci,
     kappa: kappas[0] ?? null,
     weighted_kappa: ctx.ordered ? { linear: kappas[1] ?? null, quadratic: kappas[2] ?? null } : null,
     spearman: Number.isFinite(rho) ? { value: rho, ci: rankCorrelationInterval('spearman', rho, n, ctx.confidence) } : null,
