@@ -31,23 +31,23 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
   const summary = await runIngest(store, labelKind(options.goldSet, known, observed), options, {
     goldSet: options.goldSet,
     judge: null,
-    beforeInsert: async (batchId) => {
+    beforeInsert: async (batchId, stage) => {
       if (existing !== undefined) return;
       scale = known ?? inferScale(observed);
       if (known === undefined && scale.kind === 'nominal') {
         // Inferred nominal: labels staged as numbers become their text.
-        await store.run({ sql: `UPDATE temp.stage_labels SET label_text = coalesce(label_text, CAST(label_value AS VARCHAR)), label_value = NULL`, params: [] });
+        await store.run({ sql: `UPDATE ${stage} SET label_text = coalesce(label_text, CAST(label_value AS VARCHAR)), label_value = NULL`, params: [] });
       }
       await store.run({
         sql: `INSERT INTO gold_sets VALUES ($1, $2, $3, now(), $4)`,
         params: [options.goldSet, scaleJson(scale), known === undefined, batchId],
       });
     },
-    afterInsert: async (batchId) => {
+    afterInsert: async (batchId, stage) => {
       await store.run({
         sql: `INSERT INTO items
           SELECT $1, item_id, any_value(input), any_value(output), any_value(reference), $2
-          FROM temp.stage_labels GROUP BY item_id
+          FROM ${stage} GROUP BY item_id
           ON CONFLICT (gold_set, item_id) DO UPDATE SET
             input = coalesce(items.input, excluded.input), output = coalesce(items.output, excluded.output),
             reference = coalesce(items.reference, excluded.reference)`,

@@ -40,10 +40,10 @@ export interface IngestOptions {
 export interface IngestTarget {
   readonly goldSet: string | null;
   readonly judge: string | null;
-  /** Runs inside the transaction before rows are inserted (for instance: create the gold set). */
-  readonly beforeInsert?: (batchId: number) => Promise<void>;
-  /** Runs inside the transaction after rows are inserted (for instance: record item texts). */
-  readonly afterInsert?: (batchId: number) => Promise<void>;
+  /** Runs inside the transaction before rows are inserted (for instance: create the gold set); `stage` is the batch's staging table. */
+  readonly beforeInsert?: (batchId: number, stage: string) => Promise<void>;
+  /** Runs inside the transaction after rows are inserted (for instance: record item texts from `stage`). */
+  readonly afterInsert?: (batchId: number, stage: string) => Promise<void>;
 }
 
 const CHUNK = 2048;
@@ -113,7 +113,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const prevHash = head[0]?.hash ?? GENESIS_HASH;
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
-      await target.beforeInsert?.(batchId);
+      await target.beforeInsert?.(batchId, `temp.${stage}`);
       await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
           SELECT ${consecutive ? `${firstSeq} + s.source_record - ${span?.lo ?? 0}` : `${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1`} AS seq,
@@ -122,7 +122,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       T('insert');
       const duplicates = span?.dups ?? 0;
       const inserted = staged - duplicates;
-      await target.afterInsert?.(batchId);
+      await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
       const batch = {
