@@ -1,5 +1,5 @@
 import { UsageError } from '@touchstone/core';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Parses commander's option object with a command's zod schema; a bad option becomes a readable UsageError. */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, command: string): z.infer<S> {
@@ -19,3 +19,9 @@ export function numberArg(name: string): (value: string) => number {
     return n;
   };
 }
+
+/** A number flag inside a command's zod schema ("0.05" → 0.05); text that is not a finite number fails with "expects a number". */
+export const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
+
+/** A whole-number flag inside a command's zod schema. */
+export const intText = numberText.pipe(z.number().int('expects a whole number'));

@@ -6,13 +6,12 @@ import { EXIT, evalDiff, INPUT_FORMATS, loadConfig, openRun, sliceTolerances, St
 import type { CommandModule } from '../command-module.js';
 import { resolveDbPath, type CliContext } from '../context.js';
 import { GlobalOptionsSchema } from '../global-options.js';
-import { parseOptions } from '../parse-options.js';
+import { numberText, parseOptions } from '../parse-options.js';
 import { renderDiff } from '../render/diff.js';
 import { renderDiffMarkdown } from '../render/diff-markdown.js';
 import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
-const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
 
 const Options = z.object({
   by: z.enum(['slice', 'none']).optional(),

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { EXIT, UsageError, type ExitCode } from '@touchstone/core';
 import { calibrateJudge, compareJudgesInStore, correctJudge, resolveWindow } from '@touchstone/judge-calibration/store';
 import type { CommandModule } from '../command-module.js';
-import { parseOptions } from '../parse-options.js';
+import { intText, numberText, parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderJudgeCalibration, renderJudgeComparison, renderJudgeCorrection } from '../render/judge.js';
 import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
-const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
-const intText = numberText.pipe(z.number().int('expects a whole number'));
 const edgesText = z
   .string()
   .transform((v) => v.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x))))

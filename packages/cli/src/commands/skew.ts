@@ -2,14 +2,12 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { EXIT, skew } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
-import { parseOptions } from '../parse-options.js';
+import { intText, numberText, parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderSkew } from '../render/skew.js';
 import { printJson, printText, runAction } from '../run-action.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
-const numberText = z.string().refine((v) => v.trim() !== '' && Number.isFinite(Number(v)), 'expects a number').transform(Number);
-const intText = numberText.pipe(z.number().int('expects a whole number'));
 
 const Options = z.object({
   gold: z.string().min(1),
