@@ -12,7 +12,7 @@ import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { slackBody } from '../render/drift-slack.js';
 import { printJson, printText, runAction } from '../run-action.js';
 import { passRateCorrector } from './drift-corrector.js';
-import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ShadowSamplingFlags, ThresholdFlags } from './drift-options.js';
+import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ShadowSamplingFlags, shadowSampling, ThresholdFlags } from './drift-options.js';
 
 const Options = ThresholdFlags.extend({
   gold: z.string().min(1).optional(),
@@ -70,7 +70,6 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       const config = loadCliConfig(ctx, flags.config);
       const gold = flags.gold ?? config.drift_check?.gold;
       if (gold === undefined) throw new UsageError('NO_GOLD', 'drift-check: name the gold set with --gold NAME or drift_check.gold in touchstone.config.json');
-      const s = config.shadow ?? {};
       const drift = driftConfigFrom(config, flags);
       const dbPath = resolveDbPath(ctx, flags.db ?? config.db);
       // A cron job must not create an empty store from a mistyped path.
@@ -80,15 +79,8 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       try {
         result = await withProgress(ctx, 'drift-check', flags.json === true, () => runDriftCheck(store, {
           goldSet: gold,
-          window: flags.window ?? s.window ?? '7d',
-          now: flags.now ?? new Date().toISOString(),
-          size: flags.size ?? s.size ?? 500,
-          stratifyBy: flags.stratifyBy ?? s.stratify_by ?? 'slice',
-          seed: flags.seed ?? s.seed ?? '0',
-          allocation: flags.neyman === true ? 'neyman' : (s.allocation ?? 'proportional'),
-          dedupeThreshold: s.dedupe_threshold ?? 0.8,
+          ...shadowSampling(flags, config),
           passThreshold: drift.pass_threshold ?? 0.5,
-          pii: flags.redact === false ? { enabled: false } : (config.pii ?? {}),
           actor: defaultActor(ctx),
           drift,
           corrector: passRateCorrector,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig, type schemas } from '@touchstone/core';
+import { loadConfig, type BuildShadowOptions, type schemas } from '@touchstone/core';
 import type { CliContext } from '../context.js';
 import { numberArg } from '../parse-options.js';
 
@@ -65,3 +65,27 @@ export const ShadowSamplingFlags = z.object({
   neyman: z.boolean().optional(),
   redact: z.boolean().optional(),
 });
+
+/**
+ * The sampling parameters of a shadow set for `shadow build` and `drift-check`: flags over the
+ * "shadow" section of touchstone.config.json (the window defaults to 7d, `now` to the current time);
+ * what neither sets is left to core's SHADOW_DEFAULTS.
+ */
+export function shadowSampling(flags: z.infer<typeof ShadowSamplingFlags> & { dedupeThreshold?: number | undefined }, config: schemas.TouchstoneConfig): Omit<BuildShadowOptions, 'goldSet' | 'actor' | 'passThreshold'> {
+  const s = config.shadow ?? {};
+  const size = flags.size ?? s.size;
+  const stratifyBy = flags.stratifyBy ?? s.stratify_by;
+  const seed = flags.seed ?? s.seed;
+  const allocation = flags.neyman === true ? 'neyman' : s.allocation;
+  const dedupeThreshold = flags.dedupeThreshold ?? s.dedupe_threshold;
+  return {
+    window: flags.window ?? s.window ?? '7d',
+    now: flags.now ?? new Date().toISOString(),
+    ...(size === undefined ? {} : { size }),
+    ...(stratifyBy === undefined ? {} : { stratifyBy }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(allocation === undefined ? {} : { allocation }),
+    ...(dedupeThreshold === undefined ? {} : { dedupeThreshold }),
+    pii: flags.redact === false ? { enabled: false } : (config.pii ?? {}),
+  };
+}

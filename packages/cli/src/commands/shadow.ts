@@ -8,7 +8,7 @@ import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderShadowList, renderShadowSet } from '../render/shadow.js';
 import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
-import { addConfigFlag, loadCliConfig, ShadowSamplingFlags } from './drift-options.js';
+import { addConfigFlag, loadCliConfig, ShadowSamplingFlags, shadowSampling } from './drift-options.js';
 
 const BuildOptions = z.object({
   gold: z.string().min(1),
@@ -59,18 +59,10 @@ export const shadowCommand: CommandModule = {
         const opts = parseOptions(BuildOptions, raw, 'shadow build');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const config = loadCliConfig(ctx, opts.config);
-          const s = config.shadow ?? {};
           const built = await withStoreProgress(ctx, cmd, 'write', (store) => buildShadowSet(store, {
             goldSet: opts.gold,
-            window: opts.window ?? s.window ?? '7d',
-            now: opts.now ?? new Date().toISOString(),
-            size: opts.size ?? s.size ?? 500,
-            stratifyBy: opts.stratifyBy ?? s.stratify_by ?? 'slice',
-            seed: opts.seed ?? s.seed ?? '0',
-            allocation: opts.neyman === true ? 'neyman' : (s.allocation ?? 'proportional'),
-            dedupeThreshold: opts.dedupeThreshold ?? s.dedupe_threshold ?? 0.8,
+            ...shadowSampling(opts, config),
             passThreshold: opts.passThreshold ?? config.drift?.pass_threshold ?? 0.5,
-            pii: opts.redact === false ? { enabled: false } : (config.pii ?? {}),
             actor: opts.actor ?? defaultActor(ctx),
           }));
           if (opts.json === true) printJson(ctx, built);
