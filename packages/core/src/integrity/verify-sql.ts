@@ -6,11 +6,6 @@ function describeColumns(table: HashedTable, a: string): string {
   return `${a}.gold_set, ${a}.item_id, ${a}.${table === 'labels' ? 'labeler_id' : 'judge'} AS labeler_id`;
 }
 
-/** Rows whose stored hash no longer matches their content: edited behind the tool's back. */
-export function editedRowsSql(table: HashedTable): string {
-  return `SELECT t.seq, t.batch_id, ${describeColumns(table, 't')} FROM ${table} t WHERE t.row_hash <> ${rowHashSql(table, 't')} ORDER BY t.seq`;
-}
-
 /** Seq numbers a batch committed that are no longer in the table: deleted rows. */
 export function deletedRowsSql(table: HashedTable): string {
   return `SELECT b.batch_id, s.seq, b.gold_set FROM batches b, generate_series(b.first_seq, b.last_seq) AS s(seq)
@@ -19,12 +14,19 @@ export function deletedRowsSql(table: HashedTable): string {
     ORDER BY s.seq`;
 }
 
-/** Rows no batch committed: unknown batch, seq outside their batch's range, or a second row with a taken seq. */
-export function insertedRowsSql(table: HashedTable): string {
+/**
+ * Every row that is not as an ingest left it, with why: `edited` when its stored hash no longer matches
+ * its content; `inserted` when no batch committed it (unknown batch, seq outside its batch's range, or
+ * a second row with a taken seq, the copy whose hash fails counting as the second). Each row's hash is
+ * recomputed once.
+ */
+export function rowFindingsSql(table: HashedTable): string {
   const kind = table === 'judge_scores' ? 'judge' : table;
-  return `SELECT t.seq, t.batch_id, ${describeColumns(table, 't')} FROM (
-      SELECT *, row_number() OVER (PARTITION BY seq ORDER BY (row_hash = ${rowHashSql(table)}) DESC) AS copy FROM ${table}) t
-    LEFT JOIN batches b ON b.batch_id = t.batch_id AND b.kind = '${kind}'
-    WHERE b.batch_id IS NULL OR t.seq < b.first_seq OR t.seq > b.last_seq OR b.first_seq IS NULL OR t.copy > 1
+  return `WITH h AS (SELECT *, row_hash = ${rowHashSql(table)} AS ok FROM ${table}),
+    c AS (SELECT *, row_number() OVER (PARTITION BY seq ORDER BY ok DESC) AS copy FROM h)
+    SELECT t.seq, t.batch_id, ${describeColumns(table, 't')}, NOT t.ok AS edited,
+      (b.batch_id IS NULL OR t.seq < b.first_seq OR t.seq > b.last_seq OR b.first_seq IS NULL OR t.copy > 1) AS inserted
+    FROM c t LEFT JOIN batches b ON b.batch_id = t.batch_id AND b.kind = '${kind}'
+    WHERE NOT t.ok OR b.batch_id IS NULL OR t.seq < b.first_seq OR t.seq > b.last_seq OR b.first_seq IS NULL OR t.copy > 1
     ORDER BY t.seq`;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import { batchHash, BatchHashInputSchema, GENESIS_HASH } from './batch-hash.js';
 import { merkleRootSql, type HashedTable } from './row-hash.js';
-import { deletedRowsSql, editedRowsSql, insertedRowsSql } from './verify-sql.js';
+import { deletedRowsSql, rowFindingsSql } from './verify-sql.js';
 import { VerifyReportSchema, type TamperFinding, type VerifyReport } from './verify-report.js';
 
 const TABLES: readonly HashedTable[] = ['labels', 'traffic', 'judge_scores'];
@@ -44,16 +44,14 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
     counts[table] = (await store.all<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0;
     const what = table === 'labels' ? 'label' : table === 'traffic' ? 'traffic record' : 'judge score';
     // An inserted row usually also fails its hash; report it once, as inserted.
-    const inserted = (await store.all(insertedRowsSql(table))).map((x) => RowRef.parse(x));
-    const insertedKey = new Set(inserted.map((r) => `${r.seq}|${r.item_id ?? ''}|${r.labeler_id ?? ''}`));
-    for (const r of (await store.all(editedRowsSql(table))).map((x) => RowRef.parse(x))) {
-      if (insertedKey.has(`${r.seq}|${r.item_id ?? ''}|${r.labeler_id ?? ''}`)) continue;
+    const rows = (await store.all(rowFindingsSql(table))).map((x) => ({ ...RowRef.parse(x), edited: x['edited'] === true, inserted: x['inserted'] === true }));
+    for (const r of rows.filter((x) => x.edited && !x.inserted)) {
       if (keep(r.gold_set)) findings.push({ kind: 'edited', table, ...ref(r), message: `${what} #${r.seq} (${describe(r)}, batch ${r.batch_id}) was edited: its content no longer matches its hash` });
     }
     for (const r of (await store.all(deletedRowsSql(table))).map((x) => RowRef.parse(x))) {
       if (keep(r.gold_set)) findings.push({ kind: 'deleted', table, ...ref(r), message: `${what} #${r.seq} of batch ${r.batch_id} was deleted` });
     }
-    for (const r of inserted) {
+    for (const r of rows.filter((x) => x.inserted)) {
       if (keep(r.gold_set)) findings.push({ kind: 'inserted', table, ...ref(r), message: `${what} #${r.seq} (${describe(r)}, batch ${r.batch_id}) was inserted outside any ingest` });
     }
   }
