@@ -22,6 +22,7 @@ export async function run({ quick }) {
     const m = await measure(vitest, ['run', file], { cwd: join(REPO, pkg), env: { TOUCHSTONE_FULL_SIM: quick ? '0' : '1', NO_COLOR: '1' }, allowExit: [0, 1] });
     // What the suites print: their measured rates ("… 7/300 runs", "coverage 0.9408 …"), without vitest's own lines.
     const printed = `${m.stdout}\n${m.stderr}`
+      // eslint-disable-next-line no-control-regex
       .replace(/\u001b\[[0-9;]*m/g, '')
       .split('\n')
       .map((l) => l.trim())
