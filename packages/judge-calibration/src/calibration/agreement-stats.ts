@@ -8,12 +8,15 @@ export interface AgreementStats {
   readonly within: number;
   readonly agreement: number | null;
   readonly agreementCi: [number, number] | null;
-  readonly exact_agreement: number | null;
-  readonly exact_ci: [number, number] | null;
-  readonly bias: number | null;
-  readonly bias_ci: [number, number] | null;
-  readonly mae: number | null;
-  readonly mae_ci: [number, number] | null;
+  /** The report's fields of the same names, for bands and the overall summary alike. */
+  readonly fields: {
+    readonly exact_agreement: number | null;
+    readonly exact_ci: [number, number] | null;
+    readonly bias: number | null;
+    readonly bias_ci: [number, number] | null;
+    readonly mae: number | null;
+    readonly mae_ci: [number, number] | null;
+  };
 }
 
 /**
@@ -51,11 +54,13 @@ export function agreementStats(m: PairMetrics, indices: readonly number[], o: { 
     within,
     agreement: n === 0 ? null : within / n,
     agreementCi: n === 0 ? null : wilsonInterval(within, n, o.confidence),
-    exact_agreement: n === 0 ? null : exact / n,
-    exact_ci: n === 0 ? null : wilsonInterval(exact, n, o.confidence),
-    bias,
-    bias_ci: biasCi,
-    mae,
-    mae_ci: maeCi,
+    fields: {
+      exact_agreement: n === 0 ? null : exact / n,
+      exact_ci: n === 0 ? null : wilsonInterval(exact, n, o.confidence),
+      bias,
+      bias_ci: biasCi,
+      mae,
+      mae_ci: maeCi,
+    },
   };
 }
