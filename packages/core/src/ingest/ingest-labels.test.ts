@@ -79,6 +79,32 @@ describe('ingestLabels', () => {
     expect((await verify(store)).intact).toBe(true);
   });
 
+  it('tells apart records that share a record number (an importer’s annotations of one task): a duplicate drops only itself', async () => {
+    const { store, write } = await tempStore();
+    open = store;
+    const file = write('export.json', '[]');
+    const records = (labels: ReturnType<typeof label>[][]) => labels.flatMap((task, i) => task.map((value) => ({ line: i + 1, untyped: false, value })));
+    const week1 = [[label('t1', 'ann', 4), label('t1', 'bob', 5)], [label('t2', 'ann', 2)]];
+    const week2 = [[...week1[0]!, label('t1', 'cy', 3)], week1[1]!, [label('t3', 'bob', 1)]];
+    expect(await ingestLabels(store, { file, records: records(week1), goldSet: 'g', scale: ORDINAL, actor: 't' })).toMatchObject({ inserted: 3, duplicates: 0 });
+    expect(await ingestLabels(store, { file, records: records(week1), goldSet: 'g', actor: 't' })).toMatchObject({ inserted: 0, duplicates: 3 });
+    expect(await ingestLabels(store, { file, records: records(week2), goldSet: 'g', actor: 't' })).toMatchObject({ inserted: 2, duplicates: 3 });
+    expect(await store.all(`SELECT seq, batch_id, source_record, item_id, labeler_id FROM labels ORDER BY seq`)).toEqual([
+      { seq: 1, batch_id: 1, source_record: 1, item_id: 't1', labeler_id: 'ann' },
+      { seq: 2, batch_id: 1, source_record: 1, item_id: 't1', labeler_id: 'bob' },
+      { seq: 3, batch_id: 1, source_record: 2, item_id: 't2', labeler_id: 'ann' },
+      { seq: 4, batch_id: 3, source_record: 1, item_id: 't1', labeler_id: 'cy' },
+      { seq: 5, batch_id: 3, source_record: 3, item_id: 't3', labeler_id: 'bob' },
+    ]);
+    // No duplicates but record numbers with a gap (1, 1, 3): seq numbers stay consecutive.
+    const gap = [[label('t4', 'ann', 4), label('t4', 'bob', 4)], [], [label('t5', 'ann', 1)]];
+    expect(await ingestLabels(store, { file, records: records(gap), goldSet: 'g', actor: 't' })).toMatchObject({ inserted: 3, duplicates: 0 });
+    expect(await store.all(`SELECT seq, source_record FROM labels WHERE batch_id = 4 ORDER BY seq`)).toEqual([
+      { seq: 6, source_record: 1 }, { seq: 7, source_record: 1 }, { seq: 8, source_record: 3 },
+    ]);
+    expect((await verify(store)).intact).toBe(true);
+  });
+
   it('keeps relabels append-only: the newer label supersedes, the history stays queryable', async () => {
     const { store, write } = await tempStore();
     open = store;

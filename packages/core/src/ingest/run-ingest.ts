@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DataError, formatDetail, type ErrorDetail } from '../errors/touchstone-error.js';
+import { DataError, formatDetail, StoreError, type ErrorDetail } from '../errors/touchstone-error.js';
 import { batchHash, GENESIS_HASH } from '../integrity/batch-hash.js';
 import { merkleRootSql, rowHashSql } from '../integrity/row-hash.js';
 import type { Store } from '../store/store.js';
@@ -89,20 +89,25 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   };
   T('staged');
   // Exact duplicates: every record after the first of its key within the file, and any record
-  // identical to one already stored. Only their source_record numbers are kept (a small table).
+  // identical to one already stored. They are named by their staged row's rowid, never by
+  // source_record: an importer stages several records from one export record (every annotation of a
+  // Label Studio task has its task's record number), so a record number does not name one row.
+  // The staging table is only appended to and updated in place, so its rowids are 0 … staged-1 in
+  // staging order (file order, then the importer's order within an export record).
   const key = kind.dedupeColumns.join(', ');
   const tableEmpty = (await store.all(`SELECT 1 FROM ${kind.table} LIMIT 1`)).length === 0;
   await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS
-    SELECT unnest(list_sort(list(source_record))[2:]) AS source_record FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
-    ${tableEmpty ? '' : `UNION SELECT s.source_record FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}`);
+    SELECT unnest(list_sort(list(rowid))[2:]) AS stage_row FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
+    ${tableEmpty ? '' : `UNION SELECT s.rowid FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}`);
   T('dedupe');
-  // seq numbers are consecutive over the inserted rows in file order. When the staged records are
-  // consecutive (no blank, rejected or duplicate lines) seq follows source_record directly and the
-  // sort behind row_number() is not needed.
-  const [span] = await store.all<{ lo: number | null; hi: number | null; dups: number }>(
-    `SELECT min(source_record) AS lo, max(source_record) AS hi, (SELECT count(*) FROM temp.${stage}_dup) AS dups FROM temp.${stage}`,
+  const [span] = await store.all<{ hi: number | null; dups: number }>(
+    `SELECT max(rowid)::INTEGER AS hi, (SELECT count(*)::INTEGER FROM temp.${stage}_dup) AS dups FROM temp.${stage}`,
   );
-  const consecutive = span !== undefined && span.dups === 0 && span.lo !== null && span.hi !== null && span.hi - span.lo + 1 === staged;
+  const duplicates = span?.dups ?? 0;
+  const inserted = staged - duplicates;
+  // seq numbers are consecutive over the inserted rows in staging order; when every staged row is
+  // inserted and the rowids are dense, seq follows the rowid and the sort behind row_number() is not needed.
+  const direct = duplicates === 0 && (staged === 0 || span?.hi === staged - 1);
   try {
     const summary = await store.transaction(async () => {
       const head = await store.all<{ batch_id: number | null; hash: string | null }>({
@@ -114,14 +119,16 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
       await target.beforeInsert?.(batchId, `temp.${stage}`);
-      await con.run(`INSERT INTO ${kind.table} BY NAME
+      const insert = await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
-          SELECT ${consecutive ? `${firstSeq} + s.source_record - ${span?.lo ?? 0}` : `${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1`} AS seq,
+          SELECT ${direct ? `${firstSeq} + s.rowid` : `${firstSeq} + row_number() OVER (ORDER BY s.rowid) - 1`} AS seq,
                  ${batchId} AS batch_id, s.source_record, ${kind.insertSelectSql}
-          FROM temp.${stage} s ${consecutive ? '' : `ANTI JOIN temp.${stage}_dup d USING (source_record)`}) x`);
+          FROM temp.${stage} s ${duplicates === 0 ? '' : `ANTI JOIN temp.${stage}_dup d ON s.rowid = d.stage_row`}) x`);
       T('insert');
-      const duplicates = span?.dups ?? 0;
-      const inserted = staged - duplicates;
+      // Reported counts are stored rows: a mismatch rolls the whole batch back.
+      if (insert.rowsChanged !== inserted) {
+        throw new StoreError('INGEST_COUNT_MISMATCH', `${options.file}: ${insert.rowsChanged} ${kind.kind} rows stored where ${staged} staged − ${duplicates} duplicates = ${inserted} were expected; nothing was imported`);
+      }
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });

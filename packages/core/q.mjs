@@ -1,0 +1,15 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const db = await DuckDBInstance.create(':memory:');
+const con = await db.connect();
+const run = async (q) => { const r = await con.runAndReadAll(q); console.log(q.slice(0,60), r.rowsChanged, r.getRowObjects()); };
+await con.run(`CREATE TABLE l (k INTEGER, v INTEGER)`);
+await con.run(`INSERT INTO l VALUES (1,1),(1,2),(2,1),(3,1),(3,2)`);
+await con.run(`CREATE TEMP TABLE s (k INTEGER, v INTEGER, line INTEGER)`);
+await con.run(`INSERT INTO s VALUES (1,1,1),(1,2,1),(2,1,2),(3,1,3),(3,2,3),(4,4,4)`);
+await run(`SELECT s.rowid FROM temp.s s WHERE EXISTS (SELECT 1 FROM l WHERE l.k = s.k AND l.v = s.v)`);
+await run(`SELECT s.rowid AS r, s.line FROM temp.s s WHERE EXISTS (SELECT 1 FROM l WHERE l.k = s.k AND l.v = s.v)`);
+await run(`SELECT s.rowid AS r FROM temp.s s SEMI JOIN l ON l.k = s.k AND l.v = s.v`);
+await run(`CREATE TEMP TABLE d AS SELECT s.rowid AS stage_row FROM temp.s s WHERE EXISTS (SELECT 1 FROM l WHERE l.k = s.k AND l.v = s.v)`);
+await run(`SELECT * FROM d`);
+await run(`CREATE TABLE t (k INTEGER, v INTEGER)`);
+await run(`INSERT INTO t SELECT k, v FROM temp.s s ANTI JOIN temp.d ON s.rowid = d.stage_row`);
