@@ -19,7 +19,7 @@ export type { Alternative } from './stats/paired/alternative.js';
 export { cohenKappa, kappaFromConfusion, type CohenKappaOptions, type KappaWeights } from './stats/agreement/cohen-kappa.js';
 export { confusionMatrix, type Category } from './stats/agreement/confusion-matrix.js';
 export { categoryCounts, compressRows, type CategoryCounts, type Rating } from './stats/agreement/category-counts.js';
-export { krippendorffAlpha, alphaFromCounts, intervalAlphaFromMoments, type AlphaMetric } from './stats/agreement/krippendorff-alpha.js';
+export { krippendorffAlpha, alphaFromCounts, intervalAlphaFromMoments, assertAlphaMetric, ALPHA_METRICS, type AlphaMetric } from './stats/agreement/krippendorff-alpha.js';
 export { fleissKappa, fleissKappaFromCounts } from './stats/agreement/fleiss-kappa.js';
 export { gwetAc, gwetAcFromCounts, type GwetResult } from './stats/agreement/gwet-ac.js';
 export { agreementWeights, type AgreementWeightKind } from './stats/agreement/agreement-weights.js';

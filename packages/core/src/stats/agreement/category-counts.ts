@@ -15,12 +15,17 @@ export interface CategoryCounts {
   readonly counts: Float64Array;
 }
 
-/** A rating, or null/undefined when that rater did not rate the unit. */
+/** A rating, or null/undefined when that rater did not rate the unit (NaN counts as missing too). */
 export type Rating = Category | null | undefined;
 
+/** True when a rating is missing: null, undefined or NaN (a NaN is no category, so it never pairs). */
+export function isMissingRating(r: Rating): r is null | undefined {
+  return r === null || r === undefined || (typeof r === 'number' && Number.isNaN(r));
+}
+
 /**
- * Builds category counts from units (one array of ratings per unit, missing as null). Categories
- * default to the sorted distinct ratings.
+ * Builds category counts from units (one array of ratings per unit, missing as null, undefined or
+ * NaN). Categories default to the sorted distinct ratings.
  * @throws RangeError when a rating is not among the given categories, or ratings mix numbers and strings
  * @example categoryCounts([[1, 1, null], [1, 2, 2]]).counts // Float64Array [2, 0, 1, 2]
  */
@@ -32,7 +37,7 @@ export function categoryCounts(units: readonly (readonly Rating[])[], categories
   const counts = new Float64Array(units.length * k);
   units.forEach((unit, u) => {
     for (const r of unit) {
-      if (r === null || r === undefined) continue;
+      if (isMissingRating(r)) continue;
       const c = index.get(r);
       if (c === undefined) throw new RangeError(`categoryCounts: rating ${String(r)} of unit ${u + 1} is not among the categories`);
       counts[u * k + c]! += 1;
@@ -72,7 +77,7 @@ export function compressRows(table: CategoryCounts): { table: CategoryCounts; mu
 
 function distinctSorted(units: readonly (readonly Rating[])[]): Category[] {
   const set = new Set<Category>();
-  for (const unit of units) for (const r of unit) if (r !== null && r !== undefined) set.add(r);
+  for (const unit of units) for (const r of unit) if (!isMissingRating(r)) set.add(r);
   const values = [...set];
   if (values.every((v) => typeof v === 'number')) return (values as number[]).sort((a, b) => a - b);
   if (values.every((v) => typeof v === 'string')) return (values as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

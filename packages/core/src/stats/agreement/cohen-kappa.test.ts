@@ -44,4 +44,9 @@ describe('confusionMatrix', () => {
     expect(confusionMatrix(a, b)).toEqual({ categories: [0, 1, 2], matrix: [[3, 0, 0], [1, 2, 1], [0, 2, 3]] });
     expect(kappaFromConfusion([[3, 0, 0], [1, 2, 1], [0, 2, 3]])).toBeCloseTo(0.5, 12);
   });
+  it('drops a pair with a NaN rating instead of making NaN a category', () => {
+    const nan = Number.NaN;
+    expect(confusionMatrix([0, 1, nan, 1], [0, 1, 1, nan])).toEqual({ categories: [0, 1], matrix: [[1, 0], [0, 1]] });
+    expect(cohenKappa([...a, nan], [...b, 2])).toBeCloseTo(cohenKappa(a, b), 12);
+  });
 });

@@ -1,3 +1,5 @@
+import { isMissingRating } from './category-counts.js';
+
 /** A category value as labels carry it: a number on a numeric scale or a string on a categorical one. */
 export type Category = number | string;
 
@@ -5,7 +7,8 @@ export type Category = number | string;
  * Confusion matrix of two raters over the same items, scikit-learn `confusion_matrix` semantics:
  * `matrix[i][j]` counts items rater 1 put in `categories[i]` and rater 2 in `categories[j]`.
  * Categories default to the sorted union of observed values (numbers ascending, strings by code
- * point); when given, pairs with a value outside them are ignored, as scikit-learn does.
+ * point); when given, pairs with a value outside them are ignored, as scikit-learn does. A pair where
+ * either rating is NaN is missing and ignored.
  * @throws RangeError when the two arrays differ in length, are empty, or mix numbers and strings
  * @example confusionMatrix([0, 1, 1], [0, 1, 0]) // { categories: [0, 1], matrix: [[1, 0], [1, 1]] }
  */
@@ -33,7 +36,7 @@ export function confusionMatrix(
 
 /** Sorted union of the values of both raters; numbers ascending, strings by code point. */
 export function sortedUnion(a: readonly Category[], b: readonly Category[]): Category[] {
-  const set = new Set<Category>([...a, ...b]);
+  const set = new Set<Category>([...a, ...b].filter((v) => !isMissingRating(v)));
   const values = [...set];
   const numeric = values.every((v) => typeof v === 'number');
   const text = values.every((v) => typeof v === 'string');

@@ -13,7 +13,12 @@ export interface DawidSkeneOptions {
   readonly maxIterations?: number;
   /** Stop when the log-likelihood improves by less than this (relative). Default 1e-8. */
   readonly tolerance?: number;
-  /** Pseudo-count added to every confusion cell (a Dirichlet prior; keeps rare labelers' rows defined). Default 0.01. */
+  /**
+   * Pseudo-count added to every confusion cell (a Dirichlet prior). Default 0: the maximum-likelihood
+   * estimate of Dawid & Skene (1979), as crowd-kit computes it. A constant pseudo-count is not scale-free:
+   * against a labeler with 3 labels, 0.01 per cell tilts their rows enough that 300 such labelers
+   * together push every item to one class (crowd-kit's `test_dawid_skene_overlap`).
+   */
   readonly smoothing?: number;
 }
 
@@ -38,6 +43,9 @@ export interface DawidSkeneResult {
  * ∝ p_k Π π_j[k][l]). Initialised from each item's share of labels per class (soft majority vote),
  * which fixes the labelling of classes: the model is identified only up to a permutation of classes,
  * and majority initialisation picks the permutation where labelers are mostly right.
+ * Without smoothing no division is by zero and no item's posterior is undefined: a confusion row
+ * with no mass (a class no item of that labeler can be) is uniform, and each item's most probable
+ * class keeps a positive share in every cell its labels touch, so its log-likelihood stays finite.
  * @throws RangeError when array lengths differ or a class index is out of range
  */
 export function dawidSkene(data: ClassLabels, options: DawidSkeneOptions = {}): DawidSkeneResult {
@@ -51,7 +59,7 @@ export function dawidSkene(data: ClassLabels, options: DawidSkeneOptions = {}): 
   }
   const maxIterations = options.maxIterations ?? 200;
   const tolerance = options.tolerance ?? 1e-8;
-  const smoothing = options.smoothing ?? 0.01;
+  const smoothing = options.smoothing ?? 0;
   const post = new Float64Array(nItems * K);
   const seen = new Uint8Array(nItems);
   for (let t = 0; t < n; t++) {

@@ -1,12 +1,15 @@
 import { rowWeight, type CategoryCounts } from './category-counts.js';
 
 /**
- * Fleiss' kappa (Fleiss 1971, "Measuring nominal scale agreement among many raters") for items each
- * rated by the same number n ≥ 2 of raters: κ = (P̄ − P̄_e)/(1 − P̄_e), where P_i = (Σ_j n_ij² − n)/(n(n − 1))
- * and P̄_e = Σ_j p_j² with p_j the share of all ratings in category j. κ ≤ 1. NaN when P̄_e = 1.
+ * Fleiss' kappa (Fleiss 1971, "Measuring nominal scale agreement among many raters"), generalized to
+ * items rated by different numbers of raters as in Gwet (2014, Handbook of Inter-Rater Reliability,
+ * 4th ed., ch. 2) and R irrCAC `fleiss.kappa.raw`: κ = (p_a − p_e)/(1 − p_e), where
+ * p_a = mean over items with r_i ≥ 2 ratings of Σ_k r_ik(r_ik − 1)/(r_i(r_i − 1)),
+ * π_k = mean over rated items of r_ik/r_i and p_e = Σ_k π_k². With the same n raters on every item
+ * this is Fleiss' original κ. κ ≤ 1. NaN when p_e = 1 or no item has two ratings.
  * Reference: https://en.wikipedia.org/wiki/Fleiss%27_kappa (worked example: κ = 0.210).
  * @param counts items × categories: how many raters put item i in category j
- * @throws RangeError when items have different numbers of ratings, or fewer than 2
+ * @throws RangeError when rows have different numbers of categories
  * @example fleissKappa([[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], …]) // 0.210 on the Wikipedia table
  */
 export function fleissKappa(counts: readonly (readonly number[])[]): number {
@@ -22,10 +25,10 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number {
 /** Fleiss' kappa from category counts with per-row weights (items a row stands for, or bootstrap draws). */
 export function fleissKappaFromCounts(table: CategoryCounts, weights?: ArrayLike<number>): number {
   const { k, nRows, counts } = table;
-  let raters = -1;
-  let items = 0;
+  let rated = 0;
+  let paired = 0;
   let sumP = 0;
-  const p = new Float64Array(k);
+  const pi = new Float64Array(k);
   for (let r = 0; r < nRows; r++) {
     const w = rowWeight(weights, r);
     if (w === 0) continue;
@@ -35,17 +38,18 @@ export function fleissKappaFromCounts(table: CategoryCounts, weights?: ArrayLike
       const v = counts[r * k + c]!;
       m += v;
       sq += v * v;
-      p[c]! += w * v;
     }
-    if (raters === -1) raters = m;
-    else if (m !== raters) throw new RangeError(`fleissKappa: items have different numbers of ratings (${raters} and ${m}); use Krippendorff's alpha`);
-    items += w;
+    if (m === 0) continue;
+    rated += w;
+    for (let c = 0; c < k; c++) pi[c]! += (w * counts[r * k + c]!) / m;
+    if (m < 2) continue;
+    paired += w;
     sumP += (w * (sq - m)) / (m * (m - 1));
   }
-  if (raters < 2) throw new RangeError('fleissKappa: needs at least 2 ratings per item');
-  const pBar = sumP / items;
+  if (paired === 0) return Number.NaN;
+  const pa = sumP / paired;
   let pe = 0;
-  for (let c = 0; c < k; c++) pe += (p[c]! / (items * raters)) ** 2;
+  for (let c = 0; c < k; c++) pe += (pi[c]! / rated) ** 2;
   if (pe === 1) return Number.NaN;
-  return (pBar - pe) / (1 - pe);
+  return (pa - pe) / (1 - pe);
 }

@@ -22,6 +22,15 @@ describe('gwetAc', () => {
     expect(q.coefficient).toBeCloseTo(0.9140007235516047, 12);
     expect(gwetAc(KRIPPENDORFF_UNITS, { weights: 'linear' }).coefficient).toBeCloseTo(0.8587391364326115, 12);
   });
+  it('treats NaN as a missing rating, not as a category', () => {
+    // Independent numpy 2.4.6 computation of the formulas above on [[1,NaN],[2,2],[3,3],[1,2]] with NaN
+    // missing: pa 2/3 (over the 3 items with 2 ratings), π = [0.375, 0.375, 0.25] over the 4 rated
+    // items, pe 0.328125, AC1 0.503875968992248.
+    const r = gwetAc([[1, Number.NaN], [2, 2], [3, 3], [1, 2]]);
+    expect(r.pa).toBeCloseTo(2 / 3, 12);
+    expect(r.pe).toBeCloseTo(0.328125, 12);
+    expect(r.coefficient).toBeCloseTo(0.503875968992248, 12);
+  });
   it('stays high when one class dominates, where kappa collapses (the kappa paradox)', () => {
     // 98 items both raters say 1, 2 items they disagree: agreement 98%, yet Fleiss/Scott-type chance
     // correction drives kappa near 0 while AC1 stays near 0.98.

@@ -1,15 +1,19 @@
+import { UsageError } from '../../errors/touchstone-error.js';
 import { categoryCounts, rowWeight, type CategoryCounts, type Rating } from './category-counts.js';
 import type { Category } from './confusion-matrix.js';
 
-export type AlphaMetric = 'nominal' | 'ordinal' | 'interval';
+export const ALPHA_METRICS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+export type AlphaMetric = (typeof ALPHA_METRICS)[number];
 
 /**
  * Krippendorff's alpha, α = 1 − D_o / D_e, from the coincidence matrix of pairable values
  * (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", https://repository.upenn.edu/asc_papers/43).
- * Units with fewer than two ratings are not pairable and drop out; missing ratings are allowed.
- * Metrics: nominal δ = [c ≠ k]; ordinal δ = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²; interval δ = (v_c − v_k)².
+ * Units with fewer than two ratings are not pairable and drop out; missing ratings (null, undefined,
+ * NaN) are allowed. Metrics: nominal δ = [c ≠ k]; ordinal δ = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²;
+ * interval δ = (v_c − v_k)²; ratio δ = ((v_c − v_k)/(v_c + v_k))² (values ≥ 0).
  * α ≤ 1; 1 is perfect reliability, 0 chance agreement. NaN when no value varies (D_e = 0).
- * @throws RangeError on mixed numbers and strings without categories
+ * @throws UsageError (code UNKNOWN_ALPHA_METRIC) when the metric is none of the four
+ * @throws RangeError on mixed numbers and strings without categories, or a negative value under ratio
  * @example krippendorffAlpha([[1, 1, null, 1], [2, 2, 3, 2]], { metric: 'nominal' })
  */
 export function krippendorffAlpha(
@@ -24,6 +28,7 @@ export function krippendorffAlpha(
  * Per row u with m_u ≥ 2 ratings: its coincidences are o_ck = (n_uc·n_uk − [c = k]·n_uc)/(m_u − 1).
  */
 export function alphaFromCounts(table: CategoryCounts, metric: AlphaMetric, weights?: ArrayLike<number>): number {
+  assertAlphaMetric(metric);
   const { k, nRows, counts, values } = table;
   const o = new Float64Array(k * k);
   for (let r = 0; r < nRows; r++) {
@@ -90,8 +95,22 @@ export function intervalAlphaFromMoments(m: ArrayLike<number>, s1: ArrayLike<num
   return 1 - dObs / dExp;
 }
 
+/**
+ * Narrows a metric name, so that a name from a config file or a JavaScript caller that is not one of
+ * the four (a typo, "ratio" before it existed) fails loudly instead of silently falling to another metric.
+ * @throws UsageError (code UNKNOWN_ALPHA_METRIC)
+ */
+export function assertAlphaMetric(metric: string): asserts metric is AlphaMetric {
+  if (!(ALPHA_METRICS as readonly string[]).includes(metric)) {
+    throw new UsageError('UNKNOWN_ALPHA_METRIC', `Krippendorff's alpha has no metric "${metric}"; use one of ${ALPHA_METRICS.join(', ')}`);
+  }
+}
+
 function distanceMatrix(metric: AlphaMetric, values: Float64Array, marg: Float64Array): Float64Array {
   const k = values.length;
+  if (metric === 'ratio') {
+    for (const v of values) if (v < 0) throw new RangeError(`krippendorffAlpha: the ratio metric needs values ≥ 0, got ${v}`);
+  }
   const delta = new Float64Array(k * k);
   const cumulative = new Float64Array(k + 1);
   for (let c = 0; c < k; c++) cumulative[c + 1] = cumulative[c]! + marg[c]!;
@@ -100,6 +119,7 @@ function distanceMatrix(metric: AlphaMetric, values: Float64Array, marg: Float64
       if (c === d) continue;
       if (metric === 'nominal') delta[c * k + d] = 1;
       else if (metric === 'interval') delta[c * k + d] = (values[c]! - values[d]!) ** 2;
+      else if (metric === 'ratio') delta[c * k + d] = ((values[c]! - values[d]!) / (values[c]! + values[d]!)) ** 2;
       else {
         const lo = Math.min(c, d);
         const hi = Math.max(c, d);

@@ -43,8 +43,11 @@ describe('wilcoxonSignedRank', () => {
     expect(r.pvalue).toBeCloseTo(pvalue, 12);
     expect(r.method).toBe(method);
   });
-  it('returns p = 1 when every difference is zero (scipy: NaN) and rejects bad input', () => {
+  it('returns p = 1 when every difference is zero under wilcox (scipy: NaN), scipy\'s value under pratt, and rejects bad input', () => {
     expect(wilcoxonSignedRank([0, 0, 0]).pvalue).toBe(1);
+    // scipy 1.17.1: wilcoxon([0]*20, zero_method='pratt') -> pvalue nan; wilcoxon([0]*4, zero_method='pratt') -> 1.0
+    expect(wilcoxonSignedRank(new Array<number>(20).fill(0), { zeroMethod: 'pratt' }).pvalue).toBeNaN();
+    expect(wilcoxonSignedRank([0, 0, 0, 0], { zeroMethod: 'pratt' }).pvalue).toBe(1);
     expect(() => wilcoxonSignedRank([])).toThrow(RangeError);
     expect(() => wilcoxonSignedRank([1, Number.NaN])).toThrow(RangeError);
   });

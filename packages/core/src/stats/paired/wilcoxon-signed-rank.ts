@@ -18,7 +18,13 @@ export interface WilcoxonOptions {
 export interface WilcoxonResult {
   /** min(T⁺, T⁻) for two-sided, T⁺ otherwise (scipy's convention). */
   readonly statistic: number;
-  /** In [0, 1]; 1 when no non-zero difference is left (scipy returns NaN there). */
+  /**
+   * In [0, 1], or NaN. Under 'wilcox', 1 when every difference is zero and so dropped (scipy returns NaN
+   * from its normal approximation there). Under 'pratt' zeros are ranked, not dropped, so all-zero
+   * differences go through the test chosen and give what scipy gives: NaN from the normal
+   * approximation (zero variance; 'auto' with more than 13 differences), 1 from the sign-flip
+   * permutation ('auto' with 13 or fewer).
+   */
   readonly pvalue: number;
   readonly method: 'exact' | 'permutation' | 'asymptotic';
   /** Non-zero differences used (zeros included for 'pratt' and 'zsplit'). */
