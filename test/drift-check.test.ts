@@ -173,7 +173,7 @@ describe('drift-check webhook', () => {
     const db = freshDb();
     received.length = 0;
     failNext = 2;
-    const r = await check(['--db', db, '--gold', 'support', '--now', DRIFTED, '--webhook', url, '--json', '--webhook-timeout', '2000']);
+    const r = await check(['--db', db, '--gold', 'support', '--now', DRIFTED, '--webhook', url, '--json', '--webhook-timeout', '30000']);
     expect(r.code).toBe(1);
     expect(received).toHaveLength(2);
     expect(r.stderr).toMatch(/warning: webhook .* failed after 2 attempts \(HTTP 500\); run #1 is stored and printed/);

@@ -62,14 +62,14 @@ describe('touchstone skew', () => {
     const snap = await runCli(['--db', db, 'gold', 'snapshot', 'support', '--tag', 'without-L0', '--exclude-labeler', 'L0', '--json']);
     expect(snap.code).toBe(0);
     expect(JSON.parse(snap.stdout)).toMatchObject({ excluded_labelers: ['L0'] });
-  }, 60_000);
+  });
 
   it('exits 0 when nothing is flagged', async () => {
     expect((await runCli(['--db', db, 'ingest', 'labels', goldFile('clean.jsonl', false), '--gold', 'clean', '--scale', 'ordinal:1-5'])).code).toBe(0);
     const run = await runCli(['--db', db, 'skew', '--gold', 'clean', '--json', '--permutations', '100', '--bootstrap', '0']);
     expect(JSON.parse(run.stdout)).toMatchObject({ flags: [] });
     expect(run.code).toBe(0);
-  }, 60_000);
+  });
 
   it('exits 2 on a bad option and 3 on an unknown gold set', async () => {
     const bad = await runCli(['--db', db, 'skew', '--gold', 'support', '--alpha', '1.5']);
@@ -80,5 +80,5 @@ describe('touchstone skew', () => {
     expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'GOLD_NOT_FOUND' } });
     const help = await runCli(['skew', '--help']);
     expect(help.stdout).toContain('--exclude-labeler');
-  }, 60_000);
+  });
 });

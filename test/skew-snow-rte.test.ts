@@ -53,5 +53,5 @@ describe.runIf(present)('real data: labeler skew on Snow et al. 2008 RTE (../sha
     expect(human.code).toBe(1);
     expect(human.stdout).toContain("Krippendorff's alpha (nominal) 0.241");
     expect(human.stdout).toMatch(/A18941IO2ZZWW6 · overall · leniency \+0\.338/);
-  }, 120_000);
+  });
 });

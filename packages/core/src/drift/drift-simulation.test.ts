@@ -29,13 +29,13 @@ describe('drift detector simulation', () => {
     const runs = FULL ? 400 : 40;
     const { rate, byKind } = alertRate(NO_DRIFT, runs, 1000);
     expect(rate, JSON.stringify(byKind)).toBeLessThanOrEqual(0.05 + 2 * se(0.05, runs));
-  }, 300_000);
+  });
 
   it('a new intent at 5% of traffic (a new slice value) alerts in at least 90% of runs', () => {
     const runs = FULL ? 200 : 20;
     const { rate, byKind } = alertRate({ ...NO_DRIFT, newIntentShare: 0.05 }, runs, 2000);
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
-  }, 300_000);
+  });
 
   it('a new intent at 10% that traffic carries no slice for is found by coverage gaps alone (2,000 gold, 1,000 shadow)', () => {
     // Text similarity is the only signal here, and its alert threshold is an estimated 5% of traffic
@@ -44,7 +44,7 @@ describe('drift detector simulation', () => {
     const runs = FULL ? 100 : 8;
     const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000, newIntentShare: 0.1, newIntentLabeled: false }, runs, 3000, ['coverage_gap']);
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
-  }, 300_000);
+  });
 
   it('an intent traffic no longer sends (9.5% of gold) is found as stale gold content from texts alone (2,000 gold, 1,000 shadow)', () => {
     // The sunset intent is the third most frequent (Zipf weight 1/4 of 20 intents: 9.5% of gold). Only
@@ -54,17 +54,17 @@ describe('drift detector simulation', () => {
     const runs = FULL ? 100 : 8;
     const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000, sunsetIntent: 2 }, runs, 5000, ['stale_content']);
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
-  }, 300_000);
+  });
 
   it('stale gold content alone stays within its 5% under no drift at the larger size too (2,000 gold, 1,000 shadow)', () => {
     const runs = FULL ? 200 : 20;
     const { rate, byKind } = alertRate({ ...NO_DRIFT, nGold: 2000, nShadow: 1000 }, runs, 6000, ['stale_content']);
     expect(rate, JSON.stringify(byKind)).toBeLessThanOrEqual(0.05 + 2 * se(0.05, runs));
-  }, 300_000);
+  });
 
   it('gold passing 94% against shadow traffic passing 85% on 500 shadow items is detected (≥ 90% of runs)', () => {
     const runs = FULL ? 200 : 20;
     const { rate, byKind } = alertRate({ ...NO_DRIFT, goldPass: 0.94, shadowPass: 0.85 }, runs, 4000, ['pass_rate']);
     expect(rate, JSON.stringify(byKind)).toBeGreaterThanOrEqual(0.9 - 2 * se(0.9, runs));
-  }, 300_000);
+  });
 });

@@ -188,5 +188,5 @@ describe('large CSV and Parquet files', () => {
     expect(await ingestLabels(store, { file: csv, goldSet: 'g', scale: ORDINAL, actor: 't' })).toMatchObject({ read: 250000, inserted: 250000 });
     expect(await ingestLabels(store, { file: parquet, goldSet: 'g', actor: 't' })).toMatchObject({ read: 230000, inserted: 230000 });
     expect((await store.all(`SELECT count(*) AS n FROM labels`))[0]).toEqual({ n: 480000 });
-  }, 120_000);
+  });
 });

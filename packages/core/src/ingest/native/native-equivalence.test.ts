@@ -71,5 +71,5 @@ describe('native (DuckDB) staging is indistinguishable from the zod path', () =>
         expect(strip(native), `seed ${seed} scale ${scale?.kind ?? 'inferred'}`).toEqual(strip(zod));
       }
     }
-  }, 120_000);
+  });
 });

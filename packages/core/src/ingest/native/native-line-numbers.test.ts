@@ -50,5 +50,5 @@ describe('the DuckDB fast path numbers lines as the file has them', () => {
       store.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
