@@ -33,7 +33,7 @@ describe('touchstone shadow build / list / show', () => {
     expect(a.code).toBe(0);
     const set = JSON.parse(a.stdout) as { shadow_id: string; version: number; n_items: number; content_hash: string; source_batches: number[]; params: { seed: string; pii_rules: string[] }; redactions: Record<string, number>; window_start: string; reused: boolean };
     expect(set).toMatchObject({ version: 1, n_items: 300, window_start: '2026-02-22T00:00:00.000Z', reused: false });
-    expect(set.params.pii_rules).toEqual(['email', 'ipv6', 'ipv4', 'card', 'phone']);
+    expect(set.params.pii_rules).toEqual(['email', 'ipv6', 'ipv4', 'iban', 'card', 'ssn', 'phone']);
     expect(set.source_batches).toEqual([2]);
     const b = await ts(args, shuffledDb);
     expect((JSON.parse(b.stdout) as { content_hash: string }).content_hash).toBe(set.content_hash);

@@ -34,6 +34,9 @@ export { labelsAsOfSql, type LabelView } from './gold/labels-as-of-sql.js';
 // provenance and integrity
 export { provenance } from './provenance/provenance.js';
 export { verify } from './integrity/verify.js';
+export { erase, type EraseOptions, type EraseResult } from './erase/erase.js';
+export type { EraseSelector } from './erase/erase-sql.js';
+export { compactStore } from './store/compact-store.js';
 
 // configuration (touchstone.config.json)
 export { loadConfig, parseConfig, CONFIG_FILE, type LoadedConfig } from './config/load-config.js';

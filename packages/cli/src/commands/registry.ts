@@ -19,6 +19,7 @@ export const COMMANDS: readonly (readonly [name: string, load: () => Promise<Com
   ['drift-check', async () => (await import('./drift-check.js')).driftCheckCommand],
   ['run', async () => (await import('./run.js')).runCommand],
   ['diff', async () => (await import('./diff.js')).diffCommand],
+  ['erase', async () => (await import('./erase.js')).eraseCommand],
   ['schema', async () => (await import('./schema.js')).schemaCommand],
   ['audit', async () => (await import('./audit.js')).auditCommand],
   ['report', async () => (await import('./report.js')).reportCommand],

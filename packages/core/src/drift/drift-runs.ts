@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appendChainEvent } from '../integrity/chain-event.js';
 import type { Store } from '../store/store.js';
 import type { DriftReport } from './drift-report.js';
 
@@ -30,6 +31,10 @@ export async function appendDriftRun(store: Store, report: DriftReport, startedA
         id, report.gold_set, report.shadow_id, startedAt, actor, report.window.start, report.window.end, report.status, report.alerts.length,
         report.pass_rate.gold, report.pass_rate.shadow, report.pass_rate.diff, report.coverage?.uncovered_share ?? null, JSON.stringify(report),
       ],
+    });
+    await appendChainEvent(store, {
+      kind: 'drift_run', goldSet: report.gold_set, subject: `drift run ${id} (${report.shadow_id})`, actor, rows: 1,
+      startedAt: new Date(startedAt).toISOString(), covers: [{ table: 'drift_runs', owner: String(id) }],
     });
     return id;
   });

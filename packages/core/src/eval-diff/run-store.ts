@@ -1,6 +1,7 @@
 import { BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, type DuckDBValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
 import { ConfigError, StoreError } from '../errors/touchstone-error.js';
+import { appendChainEvent } from '../integrity/chain-event.js';
 import type { Store } from '../store/store.js';
 import { EvalRunSummarySchema, RunItemSchema, runMetrics, type EvalRun, type EvalRunSummary } from './eval-run.js';
 import { runSql } from './run-sql.js';
@@ -58,6 +59,10 @@ export async function recordRun(store: Store, run: EvalRun, options: RecordRunOp
         actor: options.actor,
       }));
       await store.run(runSql.insertItems(options.name, stage));
+      await appendChainEvent(store, {
+        kind: 'eval_run', goldSet: run.gold_set, subject: options.name, actor: options.actor, rows: run.items.length,
+        covers: [{ table: 'eval_runs', owner: options.name }, { table: 'eval_run_items', owner: options.name }],
+      });
     });
   } finally {
     await con.run(`DROP TABLE IF EXISTS temp.${stage}`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError, StoreError } from '../errors/touchstone-error.js';
 import type { Store } from '../store/store.js';
 import { literal } from '../store/sql.js';
+import { appendChainEvent } from '../integrity/chain-event.js';
 import { requireGoldSet } from './gold-set.js';
 import { labelsAsOfSql } from './labels-as-of-sql.js';
 
@@ -44,9 +45,15 @@ export async function createSnapshot(store: Store, options: SnapshotOptions): Pr
     `SELECT count(DISTINCT item_id) AS n_items, count(*) AS n_labels, sha256(coalesce(string_agg(row_hash, '' ORDER BY seq), '')) AS content_hash FROM ${view}`,
   ))[0];
   if (stats === undefined) throw new StoreError('SNAPSHOT_EMPTY', 'could not compute the snapshot');
-  await store.run({
-    sql: `INSERT INTO snapshots VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8)`,
-    params: [options.goldSet, options.tag, options.actor, maxSeq, JSON.stringify(excluded), stats.n_items, stats.n_labels, stats.content_hash],
+  await store.transaction(async () => {
+    await store.run({
+      sql: `INSERT INTO snapshots VALUES ($1, $2, now(), $3, $4, $5, $6, $7, $8)`,
+      params: [options.goldSet, options.tag, options.actor, maxSeq, JSON.stringify(excluded), stats.n_items, stats.n_labels, stats.content_hash],
+    });
+    await appendChainEvent(store, {
+      kind: 'snapshot', goldSet: options.goldSet, subject: `${options.goldSet} @ ${options.tag}`, actor: options.actor, rows: 1,
+      covers: [{ table: 'snapshots', owner: `${options.goldSet} @ ${options.tag}` }],
+    });
   });
   const created = await findSnapshot(store, options.goldSet, options.tag);
   if (created === undefined) throw new StoreError('SNAPSHOT_LOST', 'snapshot was not stored');

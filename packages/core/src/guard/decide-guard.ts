@@ -10,7 +10,8 @@ import type { GuardResult } from './guard-result.js';
 /** The reports the guard decides on: `verify(store, goldSet)` and `skew(store, { goldSet })` of one gold set. */
 export interface GuardReports {
   readonly verify: VerifyReport;
-  readonly skew: SkewReport;
+  /** null when skew could not run because the store is not intact (its labels or scale were tampered with). */
+  readonly skew: SkewReport | null;
 }
 
 /**
@@ -28,12 +29,14 @@ export function decideGuard(reports: GuardReports, options: GuardOptions): Guard
     throw new ConfigError('GUARD_BAD_OPTION', `guard: option ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`, { cause: parsed.error });
   }
   const o = parsed.data;
-  for (const [name, set] of [['verify', reports.verify.gold_set], ['skew', reports.skew.gold_set]] as const) {
+  for (const [name, set] of [['verify', reports.verify.gold_set], ['skew', reports.skew?.gold_set ?? null]] as const) {
     if (set !== null && set !== o.goldSet) throw new ConfigError('GUARD_REPORT_MISMATCH', `guard: the ${name} report is of gold set "${set}", not "${o.goldSet}"`);
   }
   const outcomes = [
     checkIntegrity(reports.verify, o.expectHead),
-    checkLabelerImpact(reports.skew, o.maxImpact),
+    reports.skew === null
+      ? { check: { check: 'labeler_impact' as const, status: 'not_run' as const, summary: 'not run: the store is not intact, so labeler impact would be computed on tampered data' }, failures: [] }
+      : checkLabelerImpact(reports.skew, o.maxImpact),
     checkJudgeBands(o.calibration, o.requiredBands),
   ];
   const failures = outcomes.flatMap((c) => c.failures);

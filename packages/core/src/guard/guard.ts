@@ -15,9 +15,13 @@ import type { GuardResult } from './guard-result.js';
  * @example const result = await guard(store, { goldSet: 'support' }); if (!result.ok) console.error(result.failures)
  */
 export async function guard(store: Store, options: GuardOptions): Promise<GuardResult> {
-  // The guard reads flags and impact, never the agreement intervals: no bootstrap unless asked for.
-  const skewReport = await skew(store, { bootstrap: 0, ...options.skew, goldSet: options.goldSet });
   const verifyReport = await verify(store, options.goldSet);
+  // The guard reads flags and impact, never the agreement intervals: no bootstrap unless asked for.
+  // On a store that is not intact (a forged scale, say) skew may not even run; integrity fails either way.
+  const skewReport = await skew(store, { bootstrap: 0, ...options.skew, goldSet: options.goldSet }).catch((error: unknown) => {
+    if (verifyReport.intact) throw error;
+    return null;
+  });
   return decideGuard({ verify: verifyReport, skew: skewReport }, options);
 }
 

@@ -31,6 +31,7 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
   const summary = await runIngest(store, labelKind(options.goldSet, known, observed), options, {
     goldSet: options.goldSet,
     judge: null,
+    covers: [{ table: 'gold_sets', owner: options.goldSet }, { table: 'items', owner: options.goldSet }],
     beforeInsert: async (batchId, stage) => {
       if (existing !== undefined) return;
       scale = known ?? inferScale(observed);

@@ -1,7 +1,8 @@
 import { renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError, formatDetail, StoreError, type ErrorDetail } from '../errors/touchstone-error.js';
-import { batchHash, GENESIS_HASH } from '../integrity/batch-hash.js';
+import { chainHead, sealBatch } from '../integrity/chain-event.js';
+import type { Coverage } from '../integrity/covered-tables.js';
 import { merkleRootSql, rowHashSql } from '../integrity/row-hash.js';
 import type { Store } from '../store/store.js';
 import { detectFormat, type InputFormat } from './detect-format.js';
@@ -44,6 +45,8 @@ export interface IngestTarget {
   readonly beforeInsert?: (batchId: number, stage: string) => Promise<void>;
   /** Runs inside the transaction after rows are inserted (for instance: record item texts from `stage`). */
   readonly afterInsert?: (batchId: number, stage: string) => Promise<void>;
+  /** Side-table rows the batch writes (a gold set's row and items), sealed in its `state`. */
+  readonly covers?: readonly Coverage[];
 }
 
 const CHUNK = 2048;
@@ -110,12 +113,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const direct = duplicates === 0 && (staged === 0 || span?.hi === staged - 1);
   try {
     const summary = await store.transaction(async () => {
-      const head = await store.all<{ batch_id: number | null; hash: string | null }>({
-        sql: `SELECT max(batch_id) AS batch_id, arg_max(hash, batch_id) AS hash FROM batches`,
-        params: [],
-      });
-      const batchId = (head[0]?.batch_id ?? 0) + 1;
-      const prevHash = head[0]?.hash ?? GENESIS_HASH;
+      const { next: batchId, prevHash } = await chainHead(store);
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
       await target.beforeInsert?.(batchId, `temp.${stage}`);
@@ -132,7 +130,8 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
-      const batch = {
+      T('root');
+      await sealBatch(store, {
         batch_id: batchId,
         kind: kind.kind,
         gold_set: target.goldSet,
@@ -143,27 +142,20 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         importer_version: IMPORTER_VERSION,
         actor: options.actor,
         started_at: startedAt,
+        finished_at: new Date().toISOString(),
         n_read: read,
         n_accepted: read - rejected - (options.skipped ?? 0),
         n_rejected: rejected,
         n_duplicates: duplicates,
         n_inserted: inserted,
+        field_map: JSON.stringify(options.map ?? {}),
+        supplied: JSON.stringify(options.supplied ?? {}),
         first_seq: inserted > 0 ? firstSeq : null,
         last_seq: inserted > 0 ? firstSeq + inserted - 1 : null,
         merkle_root: root[0]?.root ?? '',
+        detail: null,
         prev_hash: prevHash,
-      };
-      T('root');
-      const hash = batchHash(batch);
-      await store.run({
-        sql: `INSERT INTO batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, now(), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
-        params: [
-          batch.batch_id, batch.kind, batch.gold_set, batch.judge, batch.source_file, batch.source_sha256, batch.format,
-          batch.importer_version, batch.actor, batch.started_at, batch.n_read, batch.n_accepted, batch.n_rejected,
-          batch.n_duplicates, batch.n_inserted, JSON.stringify(options.map ?? {}), JSON.stringify(options.supplied ?? {}),
-          batch.first_seq, batch.last_seq, batch.merkle_root, batch.prev_hash, hash,
-        ],
-      });
+      }, target.covers ?? []);
       return {
         batch_id: batchId,
         kind: kind.kind,

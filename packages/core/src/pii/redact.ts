@@ -7,7 +7,7 @@ export const PiiConfigSchema = z
   .object({
     /** Redact at all (default true). Turning it off is recorded in each shadow set's provenance. */
     enabled: z.boolean().optional(),
-    /** Built-in rules to apply (default: all of email, ipv6, ipv4, card, phone). */
+    /** Built-in rules to apply (default: all of email, ipv6, ipv4, iban, card, ssn, phone). */
     rules: z.array(z.enum(BUILTIN_PII_RULES)).optional(),
     /** Extra rules: a JavaScript regular expression (applied globally) and its placeholder. */
     custom: z.array(z.object({ name: z.string().min(1), pattern: z.string().min(1), flags: z.string().optional(), replacement: z.string() }).strict()).optional(),
@@ -45,11 +45,14 @@ export function createRedactor(config: PiiConfig = {}): Redactor {
       const hits: Record<string, number> = {};
       let out = text;
       for (const rule of rules) {
-        out = out.replace(rule.pattern, (match) => {
-          if (rule.accept !== undefined && !rule.accept(match)) return match;
+        const take = (match: string): string => {
+          const span = rule.pick === undefined ? ([0, match.length] as const) : rule.pick(match);
+          if (span === null) return match;
           hits[rule.name] = (hits[rule.name] ?? 0) + 1;
-          return rule.replacement;
-        });
+          // A candidate run can hold two values (two cards in a row): look again either side of the one taken.
+          return rule.pick === undefined ? rule.replacement : take(match.slice(0, span[0])) + rule.replacement + take(match.slice(span[1]));
+        };
+        out = out.replace(rule.pattern, take);
       }
       return { text: out, hits };
     },

@@ -31,6 +31,6 @@ export function provenanceQueries(goldSet: string): Record<'labelers' | 'perItem
     sessions: `SELECT count(DISTINCT session_id) AS n FROM ${current}`,
     batches: `SELECT batch_id, kind, source_file, source_sha256, format, importer_version, actor, started_at,
         n_read, n_accepted, n_rejected, n_duplicates, n_inserted, supplied
-      FROM batches WHERE gold_set = ${g} ORDER BY batch_id`,
+      FROM batches WHERE gold_set = ${g} AND kind IN ('labels', 'traffic', 'judge') ORDER BY batch_id`,
   };
 }

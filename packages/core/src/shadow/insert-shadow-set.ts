@@ -1,4 +1,5 @@
 import { DOUBLE, DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
+import { appendChainEvent } from '../integrity/chain-event.js';
 import type { Store } from '../store/store.js';
 import type { ShadowParams } from './shadow-set.js';
 import type { TrafficWindow } from './shadow-sql.js';
@@ -50,6 +51,10 @@ export async function insertShadowSet(store: Store, r: ShadowSetRecord): Promise
         sql: `INSERT INTO shadow_items SELECT $1, item_id, traffic_seq::BIGINT, traffic_id, ts::TIMESTAMPTZ, stratum, weight, input, output,
           slice, judge_score, metadata, input_chars::INTEGER, output_chars::INTEGER, batch_id::BIGINT FROM temp.stage_shadow`,
         params: [r.shadowId],
+      });
+      await appendChainEvent(store, {
+        kind: 'shadow', goldSet: r.goldSet, subject: r.shadowId, actor: r.actor, rows: r.items.length,
+        covers: [{ table: 'shadow_sets', owner: r.shadowId }, { table: 'shadow_items', owner: r.shadowId }],
       });
     });
   } finally {

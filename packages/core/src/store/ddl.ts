@@ -45,6 +45,12 @@ export const DDL: readonly string[] = [
   `ALTER TABLE labels ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
   `ALTER TABLE traffic ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
   `ALTER TABLE judge_scores ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
+  // Batch hash v2 (issue 12): every column is hashed; `state` seals the side-table rows an event
+  // wrote, `detail` holds a non-ingest event's particulars. Older batches keep NULL (hash v1).
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS state VARCHAR`,
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS detail VARCHAR`,
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS hash_version INTEGER`,
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS field_tags VARCHAR`,
   `CREATE OR REPLACE VIEW current_labels AS
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
