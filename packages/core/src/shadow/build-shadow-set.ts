@@ -70,8 +70,6 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     params.allocation,
   );
   const sample = await sampleWindow(store, window, params.stratify_by, params.seed, allocation, population, params.dedupe_threshold);
-  const keptPer = new Map<string, number>();
-  for (const r of sample.rows) keptPer.set(r.stratum, (keptPer.get(r.stratum) ?? 0) + 1);
   const hits: Record<string, number> = {};
   const items: ShadowItem[] = sample.rows.map((r, i) => ({
     item_id: `s${String(i + 1).padStart(6, '0')}`,
@@ -79,7 +77,7 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     traffic_id: r.id,
     ts: r.ts,
     stratum: r.stratum,
-    weight: (population.get(r.stratum) ?? 0) / (keptPer.get(r.stratum) ?? 1),
+    weight: r.weight,
     ...redactCandidate(r, redactor, hits),
     slice: r.slice,
     judge_score: r.judge_score,

@@ -24,6 +24,7 @@ export interface ShadowItem {
   readonly traffic_id: string;
   readonly ts: string;
   readonly stratum: string;
+  /** Window requests this item stands for (sample-window.ts); Σ over a stratum = its size. */
   readonly weight: number;
   readonly input: string;
   readonly output: string | null;
