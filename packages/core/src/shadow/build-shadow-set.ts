@@ -84,6 +84,7 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     input_chars: r.input_chars,
     output_chars: r.output_chars,
     batch_id: r.batch_id,
+    embedding: r.embedding,
   }));
   const hash = contentHash({ gold_set: options.goldSet, window, params }, items.map(hashedContent));
   const existing = await store.all<{ shadow_id: string }>({ sql: `SELECT shadow_id FROM shadow_sets WHERE gold_set = $1 AND content_hash = $2`, params: [options.goldSet, hash] });
