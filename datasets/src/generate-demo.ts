@@ -55,7 +55,9 @@ export function generateDemo(options: GenerateDemoOptions): { files: DemoFiles; 
   const labelLines = labels.map((l) => {
     const item = byId.get(l.item_id);
     const { rationale, ...rest } = l;
-    return { ...rest, input: item?.input, output: item?.output, reference: item?.reference, ...(rationale === undefined ? {} : { rationale }) };
+    // The item's route (intent) as production traffic carries it in metadata: drift compares traffic's
+    // intents with gold's (a new intent is one no gold item has). Drawn from no stream: no other byte moves.
+    return { ...rest, input: item?.input, output: item?.output, reference: item?.reference, ...(rationale === undefined ? {} : { rationale }), ...(item === undefined ? {} : { metadata: { intent: item.intent } }) };
   });
   const files: DemoFiles = {
     dir,

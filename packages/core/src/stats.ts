@@ -36,3 +36,4 @@ export { psi, PSI_EPSILON } from './stats/drift/psi.js';
 export { jensenShannonDistance } from './stats/drift/jensen-shannon.js';
 export { wassersteinDistance } from './stats/drift/wasserstein.js';
 export { twoProportions, wilsonInterval, type ProportionDiff } from './stats/drift/two-proportions.js';
+export { kishEffectiveSize, weightedShare, type WeightedShare } from './stats/survey/weighted-share.js';

@@ -24,7 +24,8 @@ const BUILD_HELP = `
 Samples production traffic in [now − window, now) into a versioned shadow set. Sampling runs in DuckDB:
 each stratum (slice, or one metadata value) gets its share of --size (proportional; --neyman weighs
 strata by the spread of their judge verdicts), rows are taken in a seeded order of md5(id, time, seed),
-near-duplicates (same normalized text, or character 3-gram Jaccard ≥ 0.8 by MinHash) are dropped, and
+near-duplicates within a stratum (same normalized text, or character 3-gram Jaccard ≥ 0.8 by MinHash)
+are folded into the request they repeat, whose weight counts the window requests it stands for, and
 emails, phone numbers, Luhn-valid card numbers and IP addresses are redacted BEFORE anything is stored
 (rules configurable in touchstone.config.json "pii"; --no-redact turns it off and says so in provenance).
 The same traffic, parameters and seed give the same set and content hash; an identical set is reused.

@@ -8,14 +8,15 @@ import { numericTest } from './numeric-drift.js';
 import { passRateTests, type GoldOutcome, type ShadowOutcome } from './pass-rate.js';
 import { sliceMixTest, unseenSliceTest } from './slice-mix.js';
 import { staleGoldTests } from './stale-gold.js';
+import { kishEffectiveSize } from '../stats/survey/weighted-share.js';
 
 /** Everything the disagreement report needs, already read from the store: plain data, no DuckDB. */
 export interface DriftInputs {
   readonly goldSet: string;
   readonly shadowId: string;
   readonly window: { start: string; end: string };
-  readonly gold: readonly (GoldOutcome & { input: string | null; input_chars: number | null; output_chars: number | null })[];
-  readonly shadow: readonly (ShadowOutcome & { input: string; input_chars: number; output_chars: number | null })[];
+  readonly gold: readonly (GoldOutcome & { input: string | null; input_chars: number | null; output_chars: number | null; embedding?: readonly number[] | null })[];
+  readonly shadow: readonly (ShadowOutcome & { input: string; input_chars: number; output_chars: number | null; embedding?: readonly number[] | null; metadata?: Readonly<Record<string, string>> | null })[];
   /** Requests per slice over the whole window (null slices left out). */
   readonly windowSlices: ReadonlyMap<string, number>;
   /** Requests in the window without a slice. */
@@ -81,10 +82,10 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     if (r.comparison.turnover_share === null) notes.push(`metadata "${m.key}": less than two windows of history before the window, so new values are reported but not tested`);
   }
 
-  const goldItems = inputs.gold.filter((g) => g.input !== null && g.input !== '').map((g) => ({ text: g.input as string, slice: g.slice }));
+  const goldItems = inputs.gold.filter((g) => g.input !== null && g.input !== '').map((g) => ({ text: g.input as string, slice: g.slice, embedding: g.embedding ?? null }));
   const goldTexts = goldItems.map((g) => g.text);
-  const shadowItems: CoverageItem[] = inputs.shadow.map((s) => ({ text: s.input, slice: s.slice, weight: s.weight }));
-  const coverage = coverageAnalysis(goldTexts, shadowItems, cov, th.coverage_excess);
+  const shadowItems: CoverageItem[] = inputs.shadow.map((s) => ({ text: s.input, slice: s.slice, weight: s.weight, embedding: s.embedding ?? null, metadata: s.metadata ?? null }));
+  const coverage = coverageAnalysis(goldTexts, shadowItems, cov, th.coverage_excess, goldItems.map((g) => g.embedding));
   if (coverage.test !== null) tests.push(coverage.test);
   else notes.push(goldTexts.length < 2 ? 'coverage gaps: the gold set has fewer than two item texts (ingest labels with an input field)' : 'coverage gaps: the shadow set is empty');
   const staleContent = staleContentAnalysis(shadowItems.map((s) => s.text), goldItems, cov, th.stale_content_excess);
@@ -111,6 +112,7 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     gold_set: inputs.goldSet,
     shadow_id: inputs.shadowId,
     window: inputs.window,
+    shadow_sample: { n_items: shadowTotal, requests: inputs.shadow.reduce((a, x) => a + x.weight, 0), n_effective: kishEffectiveSize(inputs.shadow.map((x) => x.weight)) },
     alerts,
     warnings: decided.filter((t) => t.status === 'warn').map(toAlert),
     pass_rate: { ...rates.overall, threshold: inputs.passThreshold, corrected_shadow: inputs.corrected ?? null },

@@ -31,6 +31,8 @@ export const DriftReportSchema = z.object({
   status: z.enum(['ok', 'alert']),
   gold_set: z.string(),
   shadow_id: z.string(),
+  /** The shadow set behind every share: items, window requests they stand for (Σ weights), Kish's effective size. Absent in reports stored before weights. */
+  shadow_sample: z.object({ n_items: z.number(), requests: z.number(), n_effective: z.number() }).optional(),
   window: z.object({ start: z.string(), end: z.string() }),
   /** Tests whose q < α and whose effect reaches its threshold. */
   alerts: z.array(DriftAlertSchema),
@@ -47,14 +49,18 @@ export const DriftReportSchema = z.object({
   numeric: z.array(z.object({ feature: z.string(), n_gold: z.number(), n_shadow: z.number(), gold_median: z.number(), shadow_median: z.number(), ks_d: z.number(), p_value: z.number(), wasserstein: z.number(), psi: z.number() })),
   metadata: z.array(z.object({
     key: z.string(),
+    /** Compared with gold's items, or with traffic before the window when gold carries no such key (absent in older reports). */
+    reference: z.enum(['gold', 'earlier_traffic']).optional(),
     unseen_share: z.number(),
     turnover_share: z.number().nullable(),
     unseen_p_value: z.number().nullable(),
     mix: z.object({ p_value: z.number(), psi: z.number(), js_distance: z.number(), chi2: z.number(), df: z.number() }).nullable(),
     top: z.array(z.object({ value: z.string(), baseline_share: z.number(), window_share: z.number(), unseen: z.boolean() })),
   })),
-  coverage: z.object({ similarity_threshold: z.number(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
-  coverage_gaps: z.array(z.object({ size: z.number(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number(), gold_nearby: z.number() })),
+  // representation, n_effective, requests and top_metadata: absent in reports stored before shadow weights and embeddings.
+  coverage: z.object({ similarity_threshold: z.number(), representation: z.enum(['embedding', 'lexical']).optional(), n_effective: z.number().optional(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
+  /** Clusters of traffic with no close gold item, largest weighted share of traffic first; listed whether or not coverage alerts. */
+  coverage_gaps: z.array(z.object({ size: z.number(), requests: z.number().optional(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number(), gold_nearby: z.number(), top_metadata: z.array(z.object({ key: z.string(), value: z.string(), share: z.number() })).optional() })),
   stale_gold: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), last_seen: z.string().nullable(), p_value: z.number() })),
   /** Gold items with no close shadow request (stale-content.ts); absent in reports stored before it existed. */
   stale_content: z.object({ similarity_threshold: z.number(), stale_share: z.number(), traffic_uncovered_share: z.number(), gold_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number(), gold_items: z.number() }).nullable().optional(),

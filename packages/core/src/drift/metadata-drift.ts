@@ -13,10 +13,22 @@ export interface MetadataCounts {
   /** The same for the last window-length of the baseline against the baseline before it (turnover under no drift). */
   readonly turnoverUnseen: number;
   readonly turnoverTotal: number;
+  /**
+   * What traffic is compared with. `gold` (gold items carry this key): `baseline` counts gold items
+   * per value, `windowUnseen` counts requests whose value no item of gold's half A has, and the
+   * turnover is gold's half B against half A — the held-out-half design of outside-reference.ts, so
+   * "never seen in gold" is judged against what a fresh gold-like item would show. Absent or
+   * `earlier_traffic`: the windows before this one stand in for gold.
+   */
+  readonly reference?: 'gold' | 'earlier_traffic';
+  /** With reference gold: requests in the window whose value no gold item has. */
+  readonly windowUnseenGold?: number;
 }
 
 export interface MetadataComparison {
   readonly key: string;
+  /** What the window is compared with: gold's items, or traffic before the window (gold carries no such key). */
+  readonly reference: 'gold' | 'earlier_traffic';
   readonly unseen_share: number;
   /** The share of new values one window brings when nothing changes; null without enough history. */
   readonly turnover_share: number | null;
@@ -26,8 +38,9 @@ export interface MetadataComparison {
 }
 
 /**
- * Metadata drift for one key (model, prompt_version, tenant …). Gold items carry no metadata, so
- * the traffic before the window stands in for "what the gold set saw". Two tests:
+ * Metadata drift for one key (model, prompt_version, tenant …) against gold's items when they carry
+ * the key (`reference: 'gold'`); otherwise the traffic before the window stands in for "what the gold
+ * set saw". Two tests:
  * - unseen: the window's share of requests with never-before-seen values against the turnover a
  *   window normally brings (one-sided two-proportion z-test; effect = the excess share). This is
  *   what keeps high-cardinality keys (user ids, tenants) quiet: their usual churn is the baseline.
@@ -35,7 +48,9 @@ export interface MetadataComparison {
  */
 export function metadataTests(m: MetadataCounts, unseenThreshold: number, jsThreshold: number): { comparison: MetadataComparison; tests: DriftTestInput[] } {
   const tests: DriftTestInput[] = [];
+  const vsGold = m.reference === 'gold';
   const unseenShare = m.windowTotal > 0 ? m.windowUnseen / m.windowTotal : 0;
+  const reportedUnseen = vsGold && m.windowTotal > 0 ? (m.windowUnseenGold ?? m.windowUnseen) / m.windowTotal : unseenShare;
   const turnover = m.turnoverTotal > 0 ? m.turnoverUnseen / m.turnoverTotal : null;
   let unseenP: number | null = null;
   if (turnover !== null && m.windowTotal > 0) {
@@ -49,7 +64,9 @@ export function metadataTests(m: MetadataCounts, unseenThreshold: number, jsThre
       effect: unseenShare - turnover,
       threshold: unseenThreshold,
       pValue: unseenP,
-      message: `${(100 * unseenShare).toFixed(1)}% of traffic has a ${m.key} never seen before the window (usual turnover ${(100 * turnover).toFixed(1)}%)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`,
+      message: vsGold
+        ? `${(100 * reportedUnseen).toFixed(1)}% of traffic in the window has a ${m.key} that no gold item has (against half of gold: ${(100 * unseenShare).toFixed(1)}% of traffic vs ${(100 * turnover).toFixed(1)}% of held-out gold items)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`
+        : `${(100 * unseenShare).toFixed(1)}% of traffic has a ${m.key} never seen before the window (usual turnover ${(100 * turnover).toFixed(1)}%; gold items carry no ${m.key}, so earlier traffic stands in for gold)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`,
     });
   }
   const mix = compareMix(new Map(m.values.map((v) => [v.value, v.baseline])), new Map(m.values.map((v) => [v.value, v.window])));
@@ -63,14 +80,17 @@ export function metadataTests(m: MetadataCounts, unseenThreshold: number, jsThre
       threshold: jsThreshold,
       pValue: mix.p_value,
       psi: mix.psi,
-      message: `the ${m.key} mix of traffic moved (JS distance ${mix.js_distance.toFixed(3)}, PSI ${mix.psi.toFixed(3)})`,
+      message: vsGold
+        ? `the ${m.key} mix of traffic in the window differs from gold's items (JS distance ${mix.js_distance.toFixed(3)}, PSI ${mix.psi.toFixed(3)})`
+        : `the ${m.key} mix of traffic moved against the windows before it (JS distance ${mix.js_distance.toFixed(3)}, PSI ${mix.psi.toFixed(3)}; gold items carry no ${m.key})`,
     });
   }
   const bTotal = m.values.reduce((a, v) => a + v.baseline, 0);
   return {
     comparison: {
       key: m.key,
-      unseen_share: unseenShare,
+      reference: vsGold ? 'gold' : 'earlier_traffic',
+      unseen_share: reportedUnseen,
       turnover_share: turnover,
       unseen_p_value: unseenP,
       mix: mix === null ? null : { p_value: mix.p_value, psi: mix.psi, js_distance: mix.js_distance, chi2: mix.chi2, df: mix.df },

@@ -2,7 +2,9 @@ import { proportionsZTestLarger } from '../stats/drift/two-proportions.js';
 import { leaderClusters, subset } from '../text/leader-clusters.js';
 import { countWithin, invertedIndex, nearestNeighbours, type Scratch } from '../text/nearest-neighbour.js';
 import { nearDuplicates } from '../text/near-duplicates.js';
+import { denseRows } from '../text/dense-rows.js';
 import { tfidfVectors, type SparseRows } from '../text/tfidf.js';
+import { kishEffectiveSize } from '../stats/survey/weighted-share.js';
 import type { CoverageConfig } from './drift-config.js';
 
 /** Queries with no close reference text, and whether there are more of them than chance allows. */
@@ -11,8 +13,12 @@ export interface OutsideReference {
   readonly tau: number;
   /** Held-out reference texts' rate of no close neighbour in the other half of the reference (u₀). */
   readonly u0: number;
-  /** Queries' rate of no close neighbour in that same half (compared with u₀). */
+  /** Queries' rate of no close neighbour in that same half (compared with u₀), weighted when weights are given. */
   readonly uHalf: number;
+  /** Kish's effective number of queries behind uHalf (the query count when unweighted). */
+  readonly nEffective: number;
+  /** Cosine of precomputed embeddings when every text on both sides has one, else character n-gram TF-IDF. */
+  readonly representation: 'embedding' | 'lexical';
   /** Estimated share of queries from where the reference has nothing, (u − u₀)/(1 − u₀). */
   readonly excess: number;
   /** One-sided two-proportion z-test of uHalf > u₀. */
@@ -21,7 +27,7 @@ export interface OutsideReference {
   readonly similarity: Float32Array;
   /** Indices of the queries below `tau` against the whole reference. */
   readonly uncovered: number[];
-  /** Clusters of uncovered queries, largest deficit first: their rows and the reference texts near their leader. */
+  /** Clusters of uncovered queries, largest weighted share first: their rows and the reference texts near their leader. */
   readonly clusters: { readonly rows: number[]; readonly referenceNearby: number }[];
 }
 
@@ -31,7 +37,8 @@ const MAX_HELD_OUT = 3000;
 /**
  * The engine behind coverage gaps (traffic with no close gold item) and stale gold content (gold
  * items with no close traffic): which `queries` have no `reference` text within cosine similarity
- * τ (TF-IDF of character 3–4-grams, fitted on both sets), and whether that is more than chance.
+ * τ (cosine of precomputed embeddings when every text has one, else TF-IDF of character 3–4-grams
+ * fitted on both sets), and whether that is more than chance.
  *
  * Some queries are always far from a finite reference, so the test splits the reference in two by
  * position: the uncovered share of queries against half A is compared with the uncovered share u₀
@@ -42,14 +49,28 @@ const MAX_HELD_OUT = 3000;
  * near-duplicates go first: a duplicated text would find its twin in the other half and make the
  * reference look better covered than a fresh query can be; with `dedupeQueries` the queries' too.
  */
-export function outsideReference(allReference: readonly string[], allQueries: readonly string[], config: CoverageConfig, options: { dedupeQueries?: boolean } = {}): { result: OutsideReference; queryRows: number[]; referenceSize: number } | null {
+export interface OutsideOptions {
+  readonly dedupeQueries?: boolean;
+  /** Sampling weight of each query (window requests it stands for); 1 each when absent. */
+  readonly queryWeights?: readonly number[];
+  /** Precomputed embeddings, by the same positions as the texts (null where a text has none). */
+  readonly embeddings?: { readonly reference: readonly (readonly number[] | null)[]; readonly queries: readonly (readonly number[] | null)[] };
+}
+
+export function outsideReference(allReference: readonly string[], allQueries: readonly string[], config: CoverageConfig, options: OutsideOptions = {}): { result: OutsideReference; queryRows: number[]; referenceSize: number } | null {
   const refDup = nearDuplicates(allReference);
-  const reference = allReference.filter((_, i) => (refDup[i] as number) < 0);
+  const refRows = [...allReference.keys()].filter((i) => (refDup[i] as number) < 0);
+  const reference = refRows.map((i) => allReference[i] as string);
   const queryDup = options.dedupeQueries === true ? nearDuplicates(allQueries) : undefined;
   const queryRows = [...allQueries.keys()].filter((i) => queryDup === undefined || (queryDup[i] as number) < 0);
   const queries = queryRows.map((i) => allQueries[i] as string);
   if (reference.length < 4 || queries.length === 0) return null;
-  const [g, s] = tfidfVectors([reference, queries]) as [SparseRows, SparseRows];
+  const weightOf = (q: number): number => options.queryWeights?.[queryRows[q] as number] ?? 1;
+  const refVectors = refRows.map((i) => options.embeddings?.reference[i] ?? null);
+  const queryVectors = queryRows.map((i) => options.embeddings?.queries[i] ?? null);
+  const dims = new Set([...refVectors, ...queryVectors].map((v) => v?.length ?? -1));
+  const embedded = dims.size === 1 && !dims.has(-1) && !dims.has(0);
+  const [g, s] = embedded ? [denseRows(refVectors as number[][]), denseRows(queryVectors as number[][])] : (tfidfVectors([reference, queries]) as [SparseRows, SparseRows]);
   const halfA = [...Array(Math.ceil(reference.length / 2)).keys()].map((i) => 2 * i);
   const odd = [...Array(Math.floor(reference.length / 2)).keys()].map((i) => 2 * i + 1);
   const step = Math.max(1, Math.ceil(odd.length / MAX_HELD_OUT));
@@ -59,18 +80,25 @@ export function outsideReference(allReference: readonly string[], allQueries: re
   const tau = config.similarity === 'auto' ? autoThreshold(heldOut, config.auto_quantile) : config.similarity;
   const refUncovered = countBelow(heldOut, tau);
   const vsA = nearestNeighbours(s, indexA).similarity;
-  const queriesUncoveredA = countBelow(vsA, tau);
+  let wAll = 0;
+  let wUncoveredA = 0;
+  vsA.forEach((x, q) => {
+    wAll += weightOf(q);
+    if (x < tau) wUncoveredA += weightOf(q);
+  });
+  const nEffective = kishEffectiveSize(queries.map((_, q) => weightOf(q)));
   // Similarity to the whole reference = the larger of the similarities to its two halves, so the
   // queries are searched against the odd half only once more (not against all of it again).
   const indexOdd = invertedIndex(subset(g, odd));
   const vsOdd = nearestNeighbours(s, indexOdd).similarity;
   const similarity = vsA.map((a, i) => Math.max(a, vsOdd[i] as number));
   const u0 = refUncovered / halfB.length;
-  const uHalf = queriesUncoveredA / queries.length;
+  const uHalf = wAll > 0 ? wUncoveredA / wAll : 0;
   // Under a mixture "a share ε of queries comes from where the reference has nothing", the uncovered
   // share is (1 − ε)·u₀ + ε, so ε̂ = (u − u₀)/(1 − u₀).
   const excess = u0 < 1 ? (uHalf - u0) / (1 - u0) : 0;
-  const pValue = proportionsZTestLarger(queriesUncoveredA, queries.length, refUncovered, halfB.length);
+  // The queries' side enters with its effective size, so unequal weights widen it honestly.
+  const pValue = proportionsZTestLarger(uHalf * nEffective, nEffective, refUncovered, halfB.length);
 
   const uncovered = queries.map((_, i) => i).filter((i) => (similarity[i] as number) < tau);
   const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;
@@ -85,13 +113,13 @@ export function outsideReference(allReference: readonly string[], allQueries: re
     .map((c) => {
       const rows = c.members.map((m) => uncovered[m] as number);
       const referenceNearby = countWithin(s, rows[0] as number, indexA, clusterSimilarity, scratch) + countWithin(s, rows[0] as number, indexOdd, clusterSimilarity, scratch);
-      return { rows, referenceNearby, deficit: rows.length - referenceNearby * perReference };
+      return { rows, referenceNearby, deficit: rows.length - referenceNearby * perReference, weight: rows.reduce((a, r) => a + weightOf(r), 0) };
     })
     .filter((c) => c.deficit >= config.min_cluster_size)
-    .sort((a, b) => b.deficit - a.deficit || (a.rows[0] as number) - (b.rows[0] as number))
+    .sort((a, b) => b.weight - a.weight || b.deficit - a.deficit || (a.rows[0] as number) - (b.rows[0] as number))
     .slice(0, config.max_clusters)
     .map(({ rows, referenceNearby }) => ({ rows, referenceNearby }));
-  return { result: { tau, u0, uHalf, excess, pValue, similarity, uncovered, clusters }, queryRows, referenceSize: reference.length };
+  return { result: { tau, u0, uHalf, nEffective, representation: embedded ? 'embedding' : 'lexical', excess, pValue, similarity, uncovered, clusters }, queryRows, referenceSize: reference.length };
 }
 
 function countBelow(xs: Float32Array, threshold: number): number {

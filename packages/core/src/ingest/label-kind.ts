@@ -5,10 +5,11 @@ import { normalizeLabel } from '../scale/normalize-label.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
+import { parseEmbedding, stringifyMetadata } from '../schemas/embedding.js';
 import { literal } from '../store/sql.js';
 import { stageLabelsNative } from './native/stage-labels-native.js';
 
-const COLUMNS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'rationale', 'input', 'output', 'reference', 'source_ref'] as const;
+const COLUMNS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'rationale', 'input', 'output', 'reference', 'source_ref', 'metadata', 'trace_id', 'embedding'] as const;
 
 /**
  * Labels for gold set `goldSet`. With a known scale, each label is checked against it; without one
@@ -27,10 +28,13 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
       AND l.labeler_id = s.labeler_id AND l.label_value IS NOT DISTINCT FROM s.label_value
       AND l.label_text IS NOT DISTINCT FROM s.label_text AND l.labeled_at = s.labeled_at::TIMESTAMPTZ)`,
     insertSelectSql: `${literal(goldSet)} AS gold_set, s.item_id, s.labeler_id, s.label_value, s.label_text,
-      s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref`,
+      s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref,
+      s.metadata, s.trace_id, s.embedding`,
     nativeStage: (store, args) => stageLabelsNative(store, { ...args, scale, observed }),
     stage(record): StageResult {
       record['labeled_at'] = normalizeTimestamp(record['labeled_at']);
+      if (record['metadata'] !== undefined) record['metadata'] = stringifyMetadata(record['metadata']);
+      if (record['embedding'] !== undefined) record['embedding'] = parseEmbedding(record['embedding']);
       const parsed = LabelRecordSchema.safeParse(record);
       if (!parsed.success) return { reject: firstIssue(parsed.error) };
       const r = parsed.data;
@@ -48,7 +52,8 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
       }
       return {
         row: [r.item_id, r.labeler_id, value, text, r.labeled_at, r.slice ?? null, r.guideline_version ?? null, r.session_id ?? null,
-          r.rationale ?? null, r.input ?? null, r.output ?? null, r.reference ?? null, r.source_ref ?? null],
+          r.rationale ?? null, r.input ?? null, r.output ?? null, r.reference ?? null, r.source_ref ?? null,
+          r.metadata === undefined ? null : JSON.stringify(r.metadata), r.trace_id ?? null, r.embedding === undefined ? null : JSON.stringify(r.embedding)],
       };
     },
   };

@@ -11,6 +11,16 @@ const HASHED_FIELDS: Record<HashedTable, readonly string[]> = {
   judge_scores: ['seq', 'gold_set', 'item_id', 'judge', 'score_value', 'score_text', 'epoch_us(scored_at)', 'rationale', 'batch_id', 'source_record', 'source_ref'],
 };
 
+/**
+ * Columns added after stores existed: hashed only when one of them is set, so rows stored before
+ * them (all NULL) keep the hash they were stored with.
+ */
+const LATER_FIELDS: Record<HashedTable, readonly string[]> = {
+  labels: ['metadata', 'trace_id', 'embedding'],
+  traffic: ['embedding'],
+  judge_scores: [],
+};
+
 /** SQL expression of a row's hash over the columns of `table` (optionally qualified by `alias`). */
 export function rowHashSql(table: HashedTable, alias?: string): string {
   const q = (f: string): string => {
@@ -18,7 +28,11 @@ export function rowHashSql(table: HashedTable, alias?: string): string {
     const m = /^(\w+)\((\w+)\)$/.exec(f);
     return m === null ? `${alias}.${f}` : `${m[1]}(${alias}.${m[2]})`;
   };
-  return `sha256(json_array(${HASHED_FIELDS[table].map(q).join(', ')})::VARCHAR)`;
+  const base = HASHED_FIELDS[table].map(q).join(', ');
+  const later = LATER_FIELDS[table].map(q);
+  if (later.length === 0) return `sha256(json_array(${base})::VARCHAR)`;
+  return `sha256(CASE WHEN ${later.map((f) => `${f} IS NULL`).join(' AND ')} THEN json_array(${base})::VARCHAR
+    ELSE json_array(${base}, ${later.join(', ')})::VARCHAR END)`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmbeddingSchema, MetadataSchema } from './embedding.js';
 import { isoTimestamp } from './iso-timestamp.js';
 
 const optionalText = z.string().optional();
@@ -18,5 +19,11 @@ export const LabelRecordSchema = z.object({
   rationale: optionalText,
   /** The record's identity in the tool it was imported from (set by importers; kept in provenance). */
   source_ref: optionalText,
+  /** The item's metadata (intent, model, locale …) as production traffic carries it; compared with traffic's. */
+  metadata: MetadataSchema.optional(),
+  /** Id of the production request the item was sampled from: its stored metadata is inherited. */
+  trace_id: optionalText,
+  /** A precomputed embedding of the item's input: coverage uses cosine of embeddings when all texts have one. */
+  embedding: EmbeddingSchema.optional(),
 });
 export type LabelRecord = z.infer<typeof LabelRecordSchema>;

@@ -67,6 +67,15 @@ describe('buildShadowSet', () => {
     const pkg = await store.all<{ n: number }>({ sql: `SELECT count(*) AS n FROM shadow_items WHERE shadow_id = $1 AND lower(input) LIKE 'where is my package%'`, params: [s.shadow_id] });
     expect(pkg[0]?.n).toBe(1);
     expect(s.n_duplicates).toBeGreaterThanOrEqual(29);
+    // The kept request stands for its 30 copies (the whole window is read at this size: weight = count).
+    const w = await store.all<{ weight: number }>({ sql: `SELECT weight FROM shadow_items WHERE shadow_id = $1 AND lower(input) LIKE 'where is my package%'`, params: [s.shadow_id] });
+    expect(w[0]?.weight).toBeCloseTo(30, 9);
+  });
+  it('weights items by the window requests they stand for: per stratum they add up to its size', async () => {
+    const s = await buildShadowSet(store, { ...base, seed: 11 });
+    for (const h of s.strata) expect(h.n_window).toBe((await store.all<{ n: number }>({ sql: `SELECT count(*) AS n FROM traffic WHERE ts >= '2026-02-08' AND ts < '2026-02-15' AND slice = $1`, params: [h.stratum] }))[0]?.n);
+    expect(s.n_effective).toBeGreaterThan(0);
+    expect(s.n_effective).toBeLessThanOrEqual(s.n_items + 1e-9);
   });
   it('stratifies by a metadata key and supports Neyman allocation', async () => {
     const s = await buildShadowSet(store, { ...base, stratifyBy: 'metadata.model', allocation: 'neyman', seed: 5 });

@@ -70,8 +70,6 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     params.allocation,
   );
   const sample = await sampleWindow(store, window, params.stratify_by, params.seed, allocation, population, params.dedupe_threshold);
-  const keptPer = new Map<string, number>();
-  for (const r of sample.rows) keptPer.set(r.stratum, (keptPer.get(r.stratum) ?? 0) + 1);
   const hits: Record<string, number> = {};
   const items: ShadowItem[] = sample.rows.map((r, i) => ({
     item_id: `s${String(i + 1).padStart(6, '0')}`,
@@ -79,13 +77,14 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     traffic_id: r.id,
     ts: r.ts,
     stratum: r.stratum,
-    weight: (population.get(r.stratum) ?? 0) / (keptPer.get(r.stratum) ?? 1),
+    weight: r.weight,
     ...redactCandidate(r, redactor, hits),
     slice: r.slice,
     judge_score: r.judge_score,
     input_chars: r.input_chars,
     output_chars: r.output_chars,
     batch_id: r.batch_id,
+    embedding: r.embedding,
   }));
   const hash = contentHash({ gold_set: options.goldSet, window, params }, items.map(hashedContent));
   const existing = await store.all<{ shadow_id: string }>({ sql: `SELECT shadow_id FROM shadow_sets WHERE gold_set = $1 AND content_hash = $2`, params: [options.goldSet, hash] });

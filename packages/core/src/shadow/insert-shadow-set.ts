@@ -20,7 +20,7 @@ export interface ShadowSetRecord {
   readonly items: readonly ShadowItem[];
 }
 
-const ITEM_COLUMNS = ['item_id', 'traffic_seq', 'traffic_id', 'ts', 'stratum', 'weight', 'input', 'output', 'slice', 'judge_score', 'metadata', 'input_chars', 'output_chars', 'batch_id'] as const;
+const ITEM_COLUMNS = ['item_id', 'traffic_seq', 'traffic_id', 'ts', 'stratum', 'weight', 'input', 'output', 'slice', 'judge_score', 'metadata', 'input_chars', 'output_chars', 'batch_id', 'embedding'] as const;
 const NUMERIC = new Set(['traffic_seq', 'weight', 'judge_score', 'input_chars', 'output_chars', 'batch_id']);
 
 /** Stores a shadow set and its items in one transaction (items staged through an appender first). */
@@ -48,8 +48,9 @@ export async function insertShadowSet(store: Store, r: ShadowSetRecord): Promise
         ],
       });
       await store.run({
-        sql: `INSERT INTO shadow_items SELECT $1, item_id, traffic_seq::BIGINT, traffic_id, ts::TIMESTAMPTZ, stratum, weight, input, output,
-          slice, judge_score, metadata, input_chars::INTEGER, output_chars::INTEGER, batch_id::BIGINT FROM temp.stage_shadow`,
+        sql: `INSERT INTO shadow_items BY NAME SELECT $1 AS shadow_id, item_id, traffic_seq::BIGINT AS traffic_seq, traffic_id, ts::TIMESTAMPTZ AS ts, stratum, weight,
+          input, output, slice, judge_score, metadata, input_chars::INTEGER AS input_chars, output_chars::INTEGER AS output_chars,
+          batch_id::BIGINT AS batch_id, embedding FROM temp.stage_shadow`,
         params: [r.shadowId],
       });
       await appendChainEvent(store, {

@@ -11,6 +11,8 @@ export type CandidateRow = {
   readonly judge_score: number | null;
   readonly metadata: string | null;
   readonly batch_id: number;
+  /** The request's precomputed embedding (JSON text), null when it has none. */
+  readonly embedding: string | null;
   readonly stratum: string;
   readonly rank: number;
   readonly input_chars: number;
@@ -24,6 +26,7 @@ export interface ShadowItem {
   readonly traffic_id: string;
   readonly ts: string;
   readonly stratum: string;
+  /** Window requests this item stands for (sample-window.ts); Σ over a stratum = its size. */
   readonly weight: number;
   readonly input: string;
   readonly output: string | null;
@@ -33,6 +36,7 @@ export interface ShadowItem {
   readonly input_chars: number;
   readonly output_chars: number | null;
   readonly batch_id: number;
+  readonly embedding: string | null;
 }
 
 /** Redacts a candidate's input, output and metadata values, counting hits per rule into `hits`. */
@@ -52,5 +56,7 @@ export function redactCandidate(row: CandidateRow, redactor: Redactor, hits: Rec
 
 /** The content of an item that the shadow set's hash covers (no store-specific seq or batch ids). */
 export function hashedContent(item: ShadowItem): unknown[] {
-  return [item.traffic_id, item.ts, item.stratum, item.weight, item.input, item.output, item.slice, item.judge_score, item.metadata];
+  const content: unknown[] = [item.traffic_id, item.ts, item.stratum, item.weight, item.input, item.output, item.slice, item.judge_score, item.metadata];
+  // Only when set, so sets drawn from traffic without embeddings keep their hash.
+  return item.embedding === null ? content : [...content, item.embedding];
 }

@@ -37,6 +37,11 @@ export const ShadowSetSchema = z.object({
   /** SHA-256 of the parameters, window and every item's content: equal hashes, equal sets. */
   content_hash: z.string(),
   strata: z.array(z.object({ stratum: z.string(), n_window: z.number(), n_items: z.number() })),
+  /**
+   * Kish's effective sample size (Σw)²/Σw² of the items' weights (window requests each stands for):
+   * the size of a simple random sample with the same precision for a weighted share.
+   */
+  n_effective: z.number(),
   /** True when an identical set (same content hash) already existed and was returned instead of a copy. */
   reused: z.boolean(),
 });
@@ -46,16 +51,20 @@ const COLUMNS = `shadow_id, gold_set, version, created_at, actor, window_start, 
   n_duplicates, n_items, redactions, source_batches, content_hash`;
 
 async function withStrata(store: Store, row: Record<string, unknown>, reused: boolean): Promise<ShadowSet> {
-  const strata = await store.all<{ stratum: string; n_items: number }>({
-    sql: `SELECT stratum, count(*) AS n_items, round(sum(weight)) AS n_window FROM shadow_items WHERE shadow_id = $1 GROUP BY stratum ORDER BY stratum`,
+  const strata = await store.all<{ stratum: string; n_items: number; w: number; w2: number }>({
+    sql: `SELECT stratum, count(*) AS n_items, round(sum(weight)) AS n_window, sum(weight) AS w, sum(weight * weight) AS w2
+      FROM shadow_items WHERE shadow_id = $1 GROUP BY stratum ORDER BY stratum`,
     params: [String(row['shadow_id'])],
   });
+  const w = strata.reduce((a, h) => a + h.w, 0);
+  const w2 = strata.reduce((a, h) => a + h.w2, 0);
   return ShadowSetSchema.parse({
     ...row,
     params: JSON.parse(String(row['params'])) as unknown,
     redactions: JSON.parse(String(row['redactions'])) as unknown,
     source_batches: JSON.parse(String(row['source_batches'])) as unknown,
-    strata,
+    strata: strata.map(({ w: _w, w2: _w2, ...h }) => h),
+    n_effective: w2 > 0 ? (w * w) / w2 : 0,
     reused,
   });
 }

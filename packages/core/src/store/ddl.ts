@@ -51,6 +51,12 @@ export const DDL: readonly string[] = [
   `ALTER TABLE batches ADD COLUMN IF NOT EXISTS detail VARCHAR`,
   `ALTER TABLE batches ADD COLUMN IF NOT EXISTS hash_version INTEGER`,
   `ALTER TABLE batches ADD COLUMN IF NOT EXISTS field_tags VARCHAR`,
+  // Item metadata, the production trace an item was sampled from, and precomputed embeddings (JSON
+  // text); NULL in stores and rows from before they existed (row-hash.ts hashes them only when set).
+  `ALTER TABLE labels ADD COLUMN IF NOT EXISTS metadata VARCHAR`,
+  `ALTER TABLE labels ADD COLUMN IF NOT EXISTS trace_id VARCHAR`,
+  `ALTER TABLE labels ADD COLUMN IF NOT EXISTS embedding VARCHAR`,
+  `ALTER TABLE traffic ADD COLUMN IF NOT EXISTS embedding VARCHAR`,
   `CREATE OR REPLACE VIEW current_labels AS
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
@@ -76,6 +82,7 @@ export const DDL: readonly string[] = [
      ts TIMESTAMPTZ NOT NULL, stratum VARCHAR NOT NULL, weight DOUBLE NOT NULL, input VARCHAR NOT NULL, output VARCHAR,
      slice VARCHAR, judge_score DOUBLE, metadata VARCHAR, input_chars INTEGER NOT NULL, output_chars INTEGER,
      batch_id BIGINT NOT NULL, PRIMARY KEY (shadow_id, item_id))`,
+  `ALTER TABLE shadow_items ADD COLUMN IF NOT EXISTS embedding VARCHAR`,
   `CREATE TABLE IF NOT EXISTS drift_runs (
      run_id BIGINT PRIMARY KEY, gold_set VARCHAR NOT NULL, shadow_id VARCHAR NOT NULL, started_at TIMESTAMPTZ NOT NULL,
      finished_at TIMESTAMPTZ NOT NULL, actor VARCHAR NOT NULL, window_start TIMESTAMPTZ NOT NULL,

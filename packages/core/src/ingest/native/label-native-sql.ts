@@ -4,7 +4,9 @@ import type { FieldMap } from '../field-map.js';
 
 const REQUIRED = ['item_id', 'labeler_id'] as const;
 const OPTIONAL = ['slice', 'guideline_version', 'session_id', 'rationale', 'input', 'output', 'reference', 'source_ref'] as const;
-const FIELDS = [...REQUIRED, 'label', 'labeled_at', ...OPTIONAL] as const;
+/** Item metadata and embeddings are objects and arrays: a file that carries them takes the zod path. */
+const ZOD_ONLY = ['metadata', 'embedding'] as const;
+const FIELDS = [...REQUIRED, 'label', 'labeled_at', ...OPTIONAL, 'trace_id', ...ZOD_ONLY] as const;
 
 // A strict subset of what zod's z.iso.datetime({ offset: true, local: true }) accepts, after the
 // same normalization as ingest/timestamp.ts; DuckDB must also be able to cast it.
@@ -31,7 +33,8 @@ export function labelNativeStageSql(file: string, map: FieldMap, suppliedLabeled
                    WHEN regexp_matches(ts_raw, '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}') THEN regexp_replace(ts_raw, ' ', 'T') ELSE ts_raw END`;
   const valid = [
     ...REQUIRED.map((f) => `${isText(f)} AND length(${text(f)}) > 0`),
-    ...OPTIONAL.map((f) => `(${col(f)} IS NULL OR ${isText(f)})`),
+    ...[...OPTIONAL, 'trace_id' as const].map((f) => `(${col(f)} IS NULL OR ${isText(f)})`),
+    ...ZOD_ONLY.map((f) => `${col(f)} IS NULL`),
     `ts IS NOT NULL AND regexp_full_match(ts, '${ISO}') AND try_cast(ts AS TIMESTAMPTZ) IS NOT NULL`,
     labelValidSql(scale, col('label')),
   ].map((c) => `(${c})`).join(' AND ');
@@ -40,6 +43,7 @@ export function labelNativeStageSql(file: string, map: FieldMap, suppliedLabeled
     SELECT ${text('item_id')} AS item_id, ${text('labeler_id')} AS labeler_id, ${value} AS label_value, ${labelText} AS label_text,
            ts AS labeled_at, ${OPTIONAL.slice(0, 4).map((f) => `${text(f)} AS ${f}`).join(', ')},
            ${OPTIONAL.slice(4).map((f) => `${text(f)} AS ${f}`).join(', ')},
+           NULL::VARCHAR AS metadata, ${text('trace_id')} AS trace_id, NULL::VARCHAR AS embedding,
            coalesce(${valid}, false) AS _valid
     FROM (SELECT *, ${ts} AS ts FROM (SELECT *, ${rawTs} AS ts_raw
           FROM read_json(${literal(file)}, format = 'newline_delimited', columns = {${columns}})))`;
