@@ -39,7 +39,7 @@ describe('verify', () => {
   it('names deleted and inserted rows, and a batch whose Merkle root no longer matches', async () => {
     const store = await seeded();
     await store.run(`DELETE FROM labels WHERE seq = 2`);
-    await store.run(`INSERT INTO labels SELECT 999, gold_set, item_id, 'mallory', 5, NULL, labeled_at, slice, guideline_version, session_id, rationale, 1, 1, row_hash, source_ref FROM labels WHERE seq = 1`);
+    await store.run(`INSERT INTO labels SELECT * REPLACE (999 AS seq, 'mallory' AS labeler_id, 5 AS label_value, NULL AS label_text, 1 AS batch_id, 1 AS source_record) FROM labels WHERE seq = 1`);
     const kinds = (await verify(store)).findings.map((f) => [f.kind, f.seq, f.labeler_id]);
     expect(kinds).toEqual(expect.arrayContaining([['batch_altered', null, null], ['deleted', 2, null], ['inserted', 999, 'mallory']]));
     expect(kinds.filter((k) => k[0] === 'edited')).toEqual([]);
