@@ -14,7 +14,7 @@ export const argillaImporter: Importer = {
   name: 'argilla',
   title: 'Argilla v2 records (records.to_list(flatten=True) or to_json)',
   kinds: ['labels', 'judge'],
-  labelsNeedTime: true,
+  missing: { labeled_at: 'Argilla v2 records keep no time for their responses' },
   looksLike: (r) =>
     Object.keys(r).some((k) => k.endsWith('.responses') || k.endsWith('.suggestion')) ||
     ('_server_id' in r && (isPlainObject(r['responses']) || isPlainObject(r['suggestions']) || isPlainObject(r['fields']))),

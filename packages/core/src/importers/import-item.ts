@@ -42,8 +42,8 @@ export interface Importer {
   readonly title: string;
   /** The kinds this tool's exports can hold. */
   readonly kinds: readonly ImportKind[];
-  /** True when the tool records no time for labels, so `--labeled-at` must supply one (Argilla). */
-  readonly labelsNeedTime?: boolean;
+  /** Why this tool's exports may lack a required field (`labeled_at`: "Argilla v2 keeps no response times"), for the message naming the flag that supplies it. */
+  readonly missing?: Readonly<Partial<Record<string, string>>>;
   /** True when one parsed export record looks like this tool's. */
   looksLike(record: Record<string, unknown>): boolean;
   /** The items of one export record (a task, a JSONL line, a trace, an OTLP request). */
