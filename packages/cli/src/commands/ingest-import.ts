@@ -33,11 +33,13 @@ interface ToolImportRequest {
   readonly question: string | undefined;
   readonly judge?: string | undefined;
   readonly labeledAt?: string | undefined;
+  /** Canonical fields supplied by flags or --map, so an export lacking them is not refused. */
+  readonly supplied?: readonly string[];
 }
 
 /** What a tool import adds to the ingest options, and the notes for the summary; `options` is empty for Touchstone's own formats. */
 export interface ToolImport {
-  readonly options: { records?: AsyncIterable<SourceRecord>; skipped?: number; sourceFormat?: string };
+  readonly options: { records?: AsyncIterable<SourceRecord>; skipped?: number; skippedReasons?: Record<string, number>; sourceFormat?: string };
   readonly judge: string | undefined;
   readonly notes: schemas.ImportNotes | undefined;
 }
@@ -56,13 +58,14 @@ export async function toolImport(r: ToolImportRequest): Promise<ToolImport> {
     ...(r.question === undefined ? {} : { question: r.question }),
     ...(r.judge === undefined ? {} : { judge: r.judge }),
     labeledAtSupplied: r.labeledAt !== undefined,
+    supplied: r.supplied ?? [],
   });
   if (prepared === undefined) {
     if (r.question !== undefined) throw new UsageError('BAD_OPTION', `--question goes with a tool export; ${r.file} is not one Touchstone recognizes (name it with --format)`);
     return { options: {}, judge: r.judge, notes: undefined };
   }
   return {
-    options: { records: prepared.records, skipped: prepared.skipped, sourceFormat: prepared.importer.name },
+    options: { records: prepared.records, skipped: prepared.skipped, skippedReasons: prepared.selection.skippedReasons, sourceFormat: prepared.importer.name },
     judge: prepared.selection.judge ?? r.judge,
     notes: importNotes(prepared),
   };

@@ -42,7 +42,9 @@ export function addToPlan(plan: ImportPlan, item: ImportItem): void {
     plan.skips.set(item.skip, (plan.skips.get(item.skip) ?? 0) + 1);
     return;
   }
-  if ('parseError' in item.value) {
+  // A record that failed to parse belongs to its question when it names one (an answer to another
+  // question is skipped with that question), else to every selection, so it is always reported.
+  if ('parseError' in item.value && item.question === undefined) {
     plan.parseErrors += 1;
     return;
   }
@@ -53,6 +55,7 @@ export function addToPlan(plan: ImportPlan, item: ImportItem): void {
     plan.groups.set(key, g);
   }
   g.n += 1;
+  if ('parseError' in item.value) return;
   for (const field of REQUIRED_FIELDS[plan.kind]) {
     const v = item.value[field];
     if (v === undefined || v === null || v === '') g.missing.set(field, (g.missing.get(field) ?? 0) + 1);

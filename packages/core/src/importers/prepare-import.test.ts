@@ -85,7 +85,7 @@ describe('prepareImport with the ingest engine', () => {
     const p = await prepareImport({ file, kind: 'labels' });
     if (p === undefined) throw new Error('not detected');
     await expect(ingestLabels(store, { file, goldSet: 'g', actor: 't', records: p.records, skipped: p.skipped, sourceFormat: 'label-studio' }))
-      .rejects.toThrow(/1 of 2 records are invalid; nothing was imported[\s\S]*ls\.json:1: field "labeled_at": /);
+      .rejects.toThrow(/1 of 2 records are invalid; nothing was imported[\s\S]*ls\.json: record 1: field "labeled_at": /);
     expect(await store.all(`SELECT count(*) AS n FROM labels`)).toEqual([{ n: 0 }]);
   });
 });

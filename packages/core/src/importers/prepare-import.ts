@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { DataError, UsageError } from '../errors/touchstone-error.js';
 import { detectFormat } from '../ingest/detect-format.js';
 import { isParseError, type SourceRecord } from '../ingest/source-record.js';
@@ -32,6 +33,23 @@ export interface PreparedImport {
 
 const SAMPLE = 20;
 
+/** Label Studio's CSV export names its annotation columns `annotator` and `annotation_id`; Touchstone's own CSV has neither. */
+function isLabelStudioCsvHeader(file: string): boolean {
+  const head = readHead(file).split(/\r?\n/)[0] ?? '';
+  const cols = head.replace(/^\uFEFF/, '').split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  return cols.includes('annotator') && cols.includes('annotation_id') && !cols.includes('item_id');
+}
+
+function readHead(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads a tool's export for one ingest: the named importer, or the one detected (undefined when
  * the file is not a JSON/JSONL export any importer recognizes: then it is Touchstone's own format).
@@ -44,7 +62,9 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
   let importer: Importer;
   if (options.format === undefined) {
     const format = detectFormat(file);
-    if (format !== 'json' && format !== 'jsonl') return undefined;
+    if (format === 'csv' || format === 'tsv') {
+      if (!isLabelStudioCsvHeader(file)) return undefined;
+    } else if (format !== 'json' && format !== 'jsonl') return undefined;
     exportFile = await openExport(file);
     const detected = detectImporter(await exportFile.sample(SAMPLE), file);
     if (detected === undefined) return undefined;
@@ -104,7 +124,7 @@ async function* selectedRecords(exportFile: ExportFile, importer: Importer, kind
     }
     for (const item of importer.read(source.value)) {
       if (item.kind !== kind || isSkip(item) || !isSelected(item, selection)) continue;
-      yield { line: source.line, untyped: false, value: item.value };
+      yield { line: source.line, untyped: false, value: item.value, ...(source.unit === undefined ? {} : { unit: source.unit }) };
     }
   }
 }

@@ -45,7 +45,7 @@ export const prodigyImporter: Importer = {
   looksLike: (r) => r['_input_hash'] !== undefined && r['_task_hash'] !== undefined,
   read(record): ImportItem[] {
     const parsed = LineSchema.safeParse(record);
-    if (!parsed.success) return [{ kind: 'labels', value: { parseError: zodReason('Prodigy task', parsed.error) } }];
+    if (!parsed.success) return [{ kind: 'labels', value: { parseError: zodReason('Prodigy task', parsed.error, record) } }];
     const t = parsed.data;
     if (t.answer === 'ignore') return [{ kind: 'labels', skip: 'ignore answer' }];
     const spans = spanTask(t);

@@ -29,8 +29,12 @@ export interface IngestOptions {
   readonly supplied?: Readonly<Record<string, string>>;
   /** Source records already read by an importer (Label Studio, Prodigy …); skips the file readers. */
   readonly records?: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
-  /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary. */
+  /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary and stored on the batch. */
   readonly skipped?: number;
+  /** Why they were skipped, by reason (sums to `skipped`), stored on the batch. */
+  readonly skippedReasons?: Readonly<Record<string, number>>;
+  /** Labeler aliases (alias → canonical id) resolved before validation (`--labeler-map`); the ones used are stored on the batch. */
+  readonly labelerMap?: Readonly<Record<string, string>>;
   /** Let DuckDB's JSON reader stage canonical JSONL when every record certainly passes (default true). */
   readonly native?: boolean;
   /** The tool importer that produced `records` (label-studio, prodigy …), recorded as the batch's format. */
@@ -61,13 +65,13 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
   await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined
+  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined && options.labelerMap === undefined
     ? await kind.nativeStage(store, { file: options.file, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
     : undefined;
   const quarantinePath = options.quarantineFile ?? `${options.file}.rejected.jsonl`;
   const quarantineTemp = `${quarantinePath}.partial`;
   const staging = nativeCount !== undefined
-    ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[] }
+    ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[], aliasesUsed: undefined }
     : await stageWithZod(store, kind, options, stage, quarantineTemp, sourceBatches(store, options, format));
   const read = staging.read + (options.skipped ?? 0);
   const { rejected, staged, details } = staging;
@@ -145,16 +149,19 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         last_seq: inserted > 0 ? firstSeq + inserted - 1 : null,
         merkle_root: root[0]?.root ?? '',
         prev_hash: prevHash,
+        n_skipped: options.skipped ?? 0,
+        skipped_reasons: options.skippedReasons === undefined || Object.keys(options.skippedReasons).length === 0 ? null : JSON.stringify(options.skippedReasons),
+        labeler_map: staging.aliasesUsed === undefined || Object.keys(staging.aliasesUsed).length === 0 ? null : JSON.stringify(staging.aliasesUsed),
       };
       T('root');
       const hash = batchHash(batch);
       await store.run({
-        sql: `INSERT INTO batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, now(), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+        sql: `INSERT INTO batches VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::TIMESTAMPTZ, now(), $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
         params: [
           batch.batch_id, batch.kind, batch.gold_set, batch.judge, batch.source_file, batch.source_sha256, batch.format,
           batch.importer_version, batch.actor, batch.started_at, batch.n_read, batch.n_accepted, batch.n_rejected,
           batch.n_duplicates, batch.n_inserted, JSON.stringify(options.map ?? {}), JSON.stringify(options.supplied ?? {}),
-          batch.first_seq, batch.last_seq, batch.merkle_root, batch.prev_hash, hash,
+          batch.first_seq, batch.last_seq, batch.merkle_root, batch.prev_hash, hash, batch.n_skipped, batch.skipped_reasons, batch.labeler_map,
         ],
       });
       return {
