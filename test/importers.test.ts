@@ -73,13 +73,16 @@ describe('ingest from annotation tools (real CLI, real DuckDB file)', () => {
     const file = join(FIX, 'argilla-records.json');
     const noTime = await runCli(['--db', db, 'ingest', 'labels', file, '--gold', 'qa', '--question', 'correctness']);
     expect(noTime.code).toBe(2);
-    expect(noTime.stderr).toContain('labeled_at: Argilla v2 records keep no time for their responses; supply it with --labeled-at');
+    expect(noTime.stderr).toContain('keep no time for their responses; supply it with --labeled-at');
     const s = await json(['--db', db, 'ingest', 'labels', file, '--gold', 'qa', '--question', 'correctness', '--labeled-at', '2024-06-30']);
     expect(s).toMatchObject({ format: 'argilla', read: 6, accepted: 3, skipped: 3, supplied: { labeled_at: '2024-06-30' } });
     const prov = await json(['--db', db, 'provenance', '--gold', 'qa']);
     expect(prov['batches']).toEqual([expect.objectContaining({ format: 'argilla', n_read: 6, n_accepted: 3, supplied: { labeled_at: '2024-06-30' } })]);
     const judge = await json(['--db', db, 'ingest', 'judge', file, '--gold', 'qa']);
     expect(judge).toMatchObject({ judge: 'gpt-4o-judge@2024-08', read: 4, accepted: 4, skipped: 0 });
+    // Dataset.to_disk: the rating question's range comes from settings.json beside records.json
+    const disk = await json(['--db', db, 'ingest', 'labels', join(FIX, 'argilla-disk/records.json'), '--gold', 'res', '--question', 'resolution', '--labeled-at', '2024-09-01', '--pass-threshold', '2']);
+    expect(disk).toMatchObject({ scale: { kind: 'ordinal', min: 0, max: 3, pass_threshold: 2 }, scale_inferred: false, import: { scale_from: join(FIX, 'argilla-disk/settings.json') } });
   });
 });
 

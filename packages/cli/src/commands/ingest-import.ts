@@ -42,6 +42,8 @@ export interface ToolImport {
   readonly options: { records?: AsyncIterable<SourceRecord>; skipped?: number; skippedReasons?: Record<string, number>; sourceFormat?: string };
   readonly judge: string | undefined;
   readonly notes: schemas.ImportNotes | undefined;
+  /** The question's scale from the export's own settings (Argilla rating questions), used when --scale is not given. */
+  readonly scale?: schemas.Scale;
 }
 
 /** Runs the tool importer when `--format` names a tool or the file is recognized as one. */
@@ -68,6 +70,7 @@ export async function toolImport(r: ToolImportRequest): Promise<ToolImport> {
     options: { records: prepared.records, skipped: prepared.skipped, skippedReasons: prepared.selection.skippedReasons, sourceFormat: prepared.importer.name },
     judge: prepared.selection.judge ?? r.judge,
     notes: importNotes(prepared),
+    ...(prepared.scale === undefined ? {} : { scale: prepared.scale.scale }),
   };
 }
 

@@ -76,14 +76,17 @@ export const ingestCommand: CommandModule = {
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(LabelsOptions, raw, 'ingest labels');
         setExit(await runAction(ctx, opts.json === true, async () => {
-          const scale = opts.scale === undefined ? undefined : parseScaleSpec(opts.scale, opts.passThreshold, opts.passCategories?.split(','));
-          if (opts.scale === undefined && (opts.passThreshold !== undefined || opts.passCategories !== undefined)) {
-            throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
-          }
+          const given = opts.scale === undefined ? undefined : parseScaleSpec(opts.scale, opts.passThreshold, opts.passCategories?.split(','));
           const map = parseFieldMap(opts.map, Object.keys(schemas.LabelRecordSchema.shape));
           const supplied = { ...(opts.labeledAt === undefined ? {} : { labeled_at: opts.labeledAt }), ...(opts.labeler === undefined ? {} : { labeler_id: opts.labeler }) };
           const labelerMap = opts.labelerMap === undefined ? undefined : readLabelerMap(resolveFile(ctx.cwd, opts.labelerMap));
           const tool = await toolImport({ kind: 'labels', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, labeledAt: opts.labeledAt, supplied: [...Object.keys(map), ...Object.keys(supplied)] });
+          // Without --scale, a rating question's range from the export's settings (Argilla) is the scale.
+          const fromExport = tool.scale?.kind === 'ordinal' && opts.passThreshold !== undefined ? { ...tool.scale, pass_threshold: opts.passThreshold } : tool.scale;
+          const scale = given ?? (opts.passCategories === undefined ? fromExport : undefined);
+          if (opts.scale === undefined && (opts.passCategories !== undefined || (opts.passThreshold !== undefined && fromExport === undefined))) {
+            throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
+          }
           const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
             ingestLabels(store, {
               ...base(file, opts, ctx, map),

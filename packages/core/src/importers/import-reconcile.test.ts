@@ -175,4 +175,27 @@ describe('tool imports reconcile on the stored batch (issue 14)', () => {
     expect(s).toMatchObject({ accepted: 1, rejected: 1 });
     expect(JSON.parse(readFileSync(`${file}.rejected.jsonl`, 'utf8'))).toMatchObject({ record_number: 2, field: 'labeler_id' });
   });
+
+  it('takes an Argilla rating question\'s range from the export\'s settings.json (0-3), not from the ratings seen (0-2)', async () => {
+    const { store } = await tempStore();
+    open = store;
+    const file = fixture('argilla-disk/records.json');
+    const p = await prepareImport({ file, kind: 'labels', question: 'resolution', labeledAtSupplied: true });
+    expect(p?.scale).toEqual({ scale: { kind: 'ordinal', min: 0, max: 3 }, from: fixture('argilla-disk/settings.json') });
+    if (p?.scale === undefined) return;
+    const s = await ingestLabels(store, { ...(await toolOptions({ file, kind: 'labels', question: 'resolution', labeledAtSupplied: true })), goldSet: 'res', scale: p.scale.scale, supplied: { labeled_at: '2024-09-01' } });
+    expect(s).toMatchObject({ read: 4, accepted: 4, scale: { kind: 'ordinal', min: 0, max: 3 }, scale_inferred: false });
+    await storedBatch(store, s.batch_id);
+    // without settings beside the records the range is inferred from what was seen
+    expect((await prepareImport({ file: fixture('argilla-records.json'), kind: 'labels', question: 'correctness', labeledAtSupplied: true }))?.scale).toBeUndefined();
+  });
+
+  it('imports Argilla v1 records with their response times (no --labeled-at needed) and reconciles the discarded response', async () => {
+    const { store } = await tempStore();
+    open = store;
+    const s = await ingestLabels(store, { ...(await toolOptions({ file: fixture('argilla-v1-records.json'), kind: 'labels', question: 'quality' })), goldSet: 'v1' });
+    expect(s).toMatchObject({ read: 4, accepted: 2, skipped: 2 });
+    expect(JSON.parse((await storedBatch(store, s.batch_id)).skipped_reasons ?? '{}')).toEqual({ 'discarded response with no answers': 1, 'question "comment" not selected': 1 });
+    expect(await store.all(`SELECT labeled_at FROM labels ORDER BY seq`)).toEqual([{ labeled_at: '2023-11-02T10:05:00.000Z' }, { labeled_at: '2023-11-03T08:01:30.000Z' }]);
+  });
 });

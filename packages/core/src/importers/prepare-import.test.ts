@@ -44,7 +44,7 @@ describe('prepareImport with the ingest engine', () => {
     const { store } = await tempStore();
     open = store;
     const file = fixture('argilla-records.json');
-    await expect(prepareImport({ file, kind: 'labels', question: 'correctness' })).rejects.toThrow(/labeled_at: Argilla v2 records keep no time for their responses; supply it with --labeled-at/);
+    await expect(prepareImport({ file, kind: 'labels', question: 'correctness' })).rejects.toThrow(/labeled_at: Argilla v2 records \(and v1 records exported without server times\) keep no time for their responses; supply it with --labeled-at/);
     const p = await prepareImport({ file, kind: 'labels', question: 'correctness', labeledAtSupplied: true });
     if (p === undefined) throw new Error('not detected');
     const s = await ingestLabels(store, { file, goldSet: 'qa', actor: 't', records: p.records, skipped: p.skipped, sourceFormat: 'argilla', supplied: { labeled_at: '2024-06-30' } });

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { DataError, UsageError } from '../errors/touchstone-error.js';
 import { detectFormat } from '../ingest/detect-format.js';
 import { isParseError, type SourceRecord } from '../ingest/source-record.js';
+import type { Scale } from '../schemas/scale.js';
 import { detectImporter } from './detect.js';
 import { isSkip, type ImportKind, type Importer } from './import-item.js';
 import type { ImporterName } from './importer-names.js';
@@ -29,6 +30,8 @@ export interface PreparedImport {
   readonly records: AsyncIterable<SourceRecord>;
   readonly skipped: number;
   readonly selection: ImportSelection;
+  /** The selected question's scale from the export's own settings (labels), and the file it came from. */
+  readonly scale?: { readonly scale: Scale; readonly from: string };
 }
 
 const SAMPLE = 20;
@@ -92,7 +95,8 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
   }
   const supplied = new Set([...(options.supplied ?? []), ...(options.labeledAtSupplied === true ? ['labeled_at'] : [])]);
   requireFields(plan, selection, importer, supplied, file);
-  return { importer, records: selectedRecords(exportFile, importer, kind, selection), skipped: selection.skipped, selection };
+  const scale = kind === 'labels' ? importer.scaleFor?.(file, selection.question) : undefined;
+  return { importer, records: selectedRecords(exportFile, importer, kind, selection), skipped: selection.skipped, selection, ...(scale === undefined ? {} : { scale }) };
 }
 
 /** Flags that supply a field every record of an export lacks. */
