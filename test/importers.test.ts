@@ -14,7 +14,17 @@ afterAll(() => tmp.cleanup());
 async function json(args: readonly string[]): Promise<Record<string, unknown>> {
   const r = await runCli([...args, '--json']);
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
+  const out = JSON.parse(r.stdout) as Record<string, unknown>;
+  if (args[0] === '--db' && args[2] === 'ingest' && args[1] !== undefined) await expectReconciled(args[1], out);
+  return out;
+}
+
+/** Every ingest reconciles, in its summary and on every stored batch: read = accepted + rejected + skipped, skip reasons summing to skipped. */
+async function expectReconciled(db: string, summary: Record<string, unknown>): Promise<void> {
+  expect(summary['read']).toBe(Number(summary['accepted']) + Number(summary['rejected']) + Number(summary['skipped']));
+  const unreconciled = await rows(db, `SELECT batch_id FROM batches WHERE n_read <> n_accepted + n_rejected + n_skipped
+    OR n_skipped <> coalesce((SELECT sum(CAST(value AS BIGINT)) FROM json_each(skipped_reasons)), 0)`);
+  expect(unreconciled).toEqual([]);
 }
 
 async function rows<T extends Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
