@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '@touchstone/core';
@@ -14,7 +14,17 @@ afterAll(() => tmp.cleanup());
 async function json(args: readonly string[]): Promise<Record<string, unknown>> {
   const r = await runCli([...args, '--json']);
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Record<string, unknown>;
+  const out = JSON.parse(r.stdout) as Record<string, unknown>;
+  if (args[0] === '--db' && args[2] === 'ingest' && args[1] !== undefined) await expectReconciled(args[1], out);
+  return out;
+}
+
+/** Every ingest reconciles, in its summary and on every stored batch: read = accepted + rejected + skipped, skip reasons summing to skipped. */
+async function expectReconciled(db: string, summary: Record<string, unknown>): Promise<void> {
+  expect(summary['read']).toBe(Number(summary['accepted']) + Number(summary['rejected']) + Number(summary['skipped']));
+  const unreconciled = await rows(db, `SELECT batch_id FROM batches WHERE n_read <> n_accepted + n_rejected + n_skipped
+    OR n_skipped <> coalesce((SELECT sum(CAST(value AS BIGINT)) FROM json_each(skipped_reasons)), 0)`);
+  expect(unreconciled).toEqual([]);
 }
 
 async function rows<T extends Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
@@ -65,7 +75,7 @@ describe('ingest from annotation tools (real CLI, real DuckDB file)', () => {
       import: { skipped_reasons: { 'ignore answer': 1, 'rejected choice task (no option is the label)': 1 } } });
     const prov = await json(['--db', db, 'provenance', '--gold', 'pd']);
     expect((prov['labelers'] as { labeler_id: string; n_sessions: number }[]).map((l) => l.labeler_id).sort()).toEqual(['support_eval-alice', 'support_eval-bob', 'support_eval-carol']);
-    expect(prov['batches']).toEqual([expect.objectContaining({ format: 'prodigy', n_read: 7, n_accepted: 5, n_rejected: 0 })]);
+    expect(prov['batches']).toEqual([expect.objectContaining({ format: 'prodigy', n_read: 7, n_accepted: 5, n_rejected: 0, n_skipped: 2 })]);
   });
 
   it('Argilla: needs --labeled-at (exit 2), then records it as supplied; suggestions become the judge', async () => {
@@ -73,13 +83,16 @@ describe('ingest from annotation tools (real CLI, real DuckDB file)', () => {
     const file = join(FIX, 'argilla-records.json');
     const noTime = await runCli(['--db', db, 'ingest', 'labels', file, '--gold', 'qa', '--question', 'correctness']);
     expect(noTime.code).toBe(2);
-    expect(noTime.stderr).toContain('argilla exports carry no time for their labels; say when they were made with --labeled-at');
+    expect(noTime.stderr).toContain('keep no time for their responses; supply it with --labeled-at');
     const s = await json(['--db', db, 'ingest', 'labels', file, '--gold', 'qa', '--question', 'correctness', '--labeled-at', '2024-06-30']);
     expect(s).toMatchObject({ format: 'argilla', read: 6, accepted: 3, skipped: 3, supplied: { labeled_at: '2024-06-30' } });
     const prov = await json(['--db', db, 'provenance', '--gold', 'qa']);
     expect(prov['batches']).toEqual([expect.objectContaining({ format: 'argilla', n_read: 6, n_accepted: 3, supplied: { labeled_at: '2024-06-30' } })]);
     const judge = await json(['--db', db, 'ingest', 'judge', file, '--gold', 'qa']);
     expect(judge).toMatchObject({ judge: 'gpt-4o-judge@2024-08', read: 4, accepted: 4, skipped: 0 });
+    // Dataset.to_disk: the rating question's range comes from settings.json beside records.json
+    const disk = await json(['--db', db, 'ingest', 'labels', join(FIX, 'argilla-disk/records.json'), '--gold', 'res', '--question', 'resolution', '--labeled-at', '2024-09-01', '--pass-threshold', '2']);
+    expect(disk).toMatchObject({ scale: { kind: 'ordinal', min: 0, max: 3, pass_threshold: 2 }, scale_inferred: false, import: { scale_from: join(FIX, 'argilla-disk/settings.json') } });
   });
 });
 
@@ -135,8 +148,8 @@ describe('tool import errors', () => {
     const r = await runCli(['--db', db, 'ingest', 'labels', file, '--gold', 'g']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('2 of 3 records are invalid; nothing was imported');
-    expect(r.stderr).toContain('ls-bad.json:2: field "labeler_id": required field is missing');
-    expect(r.stderr).toContain('ls-bad.json:2: task 2, annotation 12, "q": 2 choices selected (x, y); a label holds one value');
+    expect(r.stderr).toContain('ls-bad.json: record 2: field "labeler_id": required field is missing');
+    expect(r.stderr).toContain('ls-bad.json: record 2: task 2, annotation 12, "q": 2 choices selected (x, y); a label holds one value');
     expect(await rows(db, `SELECT (SELECT count(*) FROM batches) AS batches, (SELECT count(*) FROM labels) AS labels`)).toEqual([{ batches: 0, labels: 0 }]);
     const quarantined = await json(['--db', db, 'ingest', 'labels', file, '--gold', 'g', '--skip-invalid']);
     expect(quarantined).toMatchObject({ read: 3, accepted: 1, rejected: 2, inserted: 1 });
@@ -152,6 +165,36 @@ describe('tool import errors', () => {
     const q = await runCli(['--db', db, 'ingest', 'labels', own, '--gold', 'g', '--question', 'x']);
     expect(q.code).toBe(2);
     expect((await runCli(['--db', db, 'ingest', 'labels', own, '--gold', 'g', '--json'])).code).toBe(0);
+  });
+
+  it('--quarantine to a path that does not exist yet creates it (issue 14: "no such file")', async () => {
+    const db = join(tmp.dir, 'quarantine.duckdb');
+    const file = join(tmp.dir, 'some-bad.jsonl');
+    writeFileSync(file, `${JSON.stringify({ item_id: 'a', labeler_id: 'x', label: 1, labeled_at: '2024-01-01' })}\n${JSON.stringify({ item_id: 'b', labeler_id: 'x', label: 1, labeled_at: 'never' })}\n`);
+    const q = join(tmp.dir, 'not', 'yet', 'rejected.jsonl');
+    expect(await json(['--db', db, 'ingest', 'labels', file, '--gold', 'g', '--skip-invalid', '--quarantine', q])).toMatchObject({ read: 2, accepted: 1, rejected: 1, quarantine_file: q });
+    expect(JSON.parse(readFileSync(q, 'utf8'))).toMatchObject({ line: 2, field: 'labeled_at' });
+  });
+
+  it('Label Studio CSV: detected, one labeler across the JSON and CSV exports with --labeler-map; Prodigy without annotator names --labeler', async () => {
+    const db = join(tmp.dir, 'lsmap.duckdb');
+    const map = join(tmp.dir, 'labelers.json');
+    writeFileSync(map, JSON.stringify({ 11: 'ana@example.com', 12: 'bea@example.com', 13: 'cem@example.com' }));
+    const csv = await json(['--db', db, 'ingest', 'labels', join(FIX, 'label-studio.csv'), '--gold', 's', '--question', 'helpfulness', '--scale', 'ordinal:1-5']);
+    expect(csv).toMatchObject({ format: 'label-studio', read: 8, accepted: 3, skipped: 5 });
+    const old = join(tmp.dir, 'old-prodigy.jsonl');
+    writeFileSync(old, `${JSON.stringify({ text: 'spam?', label: 'SPAM', answer: 'accept', _input_hash: 1, _task_hash: 2 })}\n`);
+    const r = await runCli(['--db', db, 'ingest', 'labels', old, '--gold', 'p']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('supply it with --labeler ID');
+    expect(await json(['--db', db, 'ingest', 'labels', old, '--gold', 'p', '--labeler', 'ann-1', '--labeled-at', '2019-05-01'])).toMatchObject({ accepted: 1, supplied: { labeler_id: 'ann-1', labeled_at: '2019-05-01' } });
+    const text = await runCli(['--db', db, 'provenance', '--gold', 's']);
+    expect(text.stdout).toContain('skipped 5 (3 question "category" not selected; 1 question "comment" not selected; 1 question "tone" not selected)');
+    await json(['--db', db, 'ingest', 'labels', join(FIX, 'label-studio-export.json'), '--gold', 'm', '--question', 'helpfulness', '--labeler-map', map]);
+    const prov = await json(['--db', db, 'provenance', '--gold', 'm']);
+    expect((prov['labelers'] as { labeler_id: string }[]).map((l) => l.labeler_id).sort()).toEqual(['ana@example.com', 'bea@example.com', 'cem@example.com']);
+    expect(prov['batches']).toEqual([expect.objectContaining({ labeler_map: { 11: 'ana@example.com', 12: 'bea@example.com', 13: 'cem@example.com' } })]);
+    expect((await runCli(['--db', db, 'verify'])).code).toBe(0);
   });
 
   it('documents the tool formats in --help', async () => {

@@ -57,6 +57,7 @@ export { IMPORTER_NAMES, isImporterName, type ImporterName } from './importers/i
 export { IMPORTERS } from './importers/registry.js';
 export { prepareImport, type PrepareImportOptions, type PreparedImport } from './importers/prepare-import.js';
 export { importNotes } from './importers/import-summary.js';
+export { readLabelerMap, type LabelerMap } from './importers/labeler-map.js';
 export type { Importer, ImportItem, ImportKind, ImportRecord, ImportSkip } from './importers/import-item.js';
 
 // shadow sets, drift and the drift-check cron job

@@ -6,23 +6,27 @@ export const INGEST_FORMATS = [...INPUT_FORMATS, ...IMPORTER_NAMES] as const;
 
 export const IMPORT_HELP = `
 Tool exports (--format NAME, detected from the file when unambiguous):
-  label-studio  Label Studio JSON export: annotations → labels (labeler completed_by, time created_at;
-                cancelled skipped); predictions → judge scores (judge model_version)
-  prodigy       prodigy db-out JSONL: labeler _annotator_id, session _session_id, time _timestamp;
-                ignore answers skipped
-  argilla       Argilla v2 records (flattened or to_json): responses → labels (needs --labeled-at:
-                Argilla keeps no time); suggestions → judge scores (judge = agent)
-  langfuse      traces/generations → traffic; ANNOTATION scores → labels; EVAL scores → judge scores
-  langsmith     root runs → traffic; feedback by people (app, api) → labels; by evaluators → judge
+  label-studio  JSON export: annotations → labels (labeler completed_by, time created_at; cancelled
+                skipped); predictions → judge scores (judge model_version). JSON-MIN and CSV exports:
+                name the control with --question (labeler = annotator, often an email: --labeler-map)
+  prodigy       db-out JSONL: labeler _annotator_id (else _session_id), time _timestamp; ignore answers
+                skipped; span tasks refused; older exports: --labeler, --labeled-at
+  argilla       v2 records (flattened, to_json, to_disk with settings.json giving rating ranges) and v1
+                FeedbackDataset records: responses → labels (v2 needs --labeled-at); suggestions → judge
+  langfuse      traces/generations → traffic (also the UI's trace download); ANNOTATION scores → labels;
+                EVAL scores → judge scores; CORRECTION and API scores skipped
+  langsmith     root runs → traffic (child runs skipped); feedback by people (app, api) → labels; by
+                evaluators → judge scores
   otel-genai    OTLP/JSON GenAI spans → traffic; gen_ai.evaluation.result events → judge scores
   --question picks the question (control, score name, feedback key) when the export has several;
   ingest judge --judge picks one of several judges, or names the export's judge. Each record keeps
   its identity in the tool (source_ref); any tool field is available to --map as src.PATH
-  (--map item_id=src.data.item_id). Skipped work (cancelled, ignored, other questions) is counted:
-  read = accepted + rejected + skipped.
+  (--map item_id=src.data.item_id). Skipped work (cancelled, ignored, other questions) is counted
+  and stored on the batch: read = accepted + rejected + skipped.
 
   touchstone ingest labels export.json --format label-studio --gold support --question helpfulness
-  touchstone ingest judge export.json --format label-studio --judge gpt-judge@v3 --gold support
+  touchstone ingest labels export.csv --gold support --question helpfulness --labeler-map people.csv
+  touchstone ingest judge export.json --format label-studio --gold support
   touchstone ingest labels records.json --format argilla --gold qa --question correctness --labeled-at 2024-06-30
   touchstone ingest traffic otel-spans.jsonl`;
 
@@ -33,13 +37,17 @@ interface ToolImportRequest {
   readonly question: string | undefined;
   readonly judge?: string | undefined;
   readonly labeledAt?: string | undefined;
+  /** Canonical fields supplied by flags or --map, so an export lacking them is not refused. */
+  readonly supplied?: readonly string[];
 }
 
 /** What a tool import adds to the ingest options, and the notes for the summary; `options` is empty for Touchstone's own formats. */
 export interface ToolImport {
-  readonly options: { records?: AsyncIterable<SourceRecord>; skipped?: number; sourceFormat?: string };
+  readonly options: { records?: AsyncIterable<SourceRecord>; skipped?: number; skippedReasons?: Record<string, number>; sourceFormat?: string };
   readonly judge: string | undefined;
   readonly notes: schemas.ImportNotes | undefined;
+  /** The question's scale from the export's own settings (Argilla rating questions), used when --scale is not given. */
+  readonly scale?: schemas.Scale;
 }
 
 /** Runs the tool importer when `--format` names a tool or the file is recognized as one. */
@@ -56,15 +64,17 @@ export async function toolImport(r: ToolImportRequest): Promise<ToolImport> {
     ...(r.question === undefined ? {} : { question: r.question }),
     ...(r.judge === undefined ? {} : { judge: r.judge }),
     labeledAtSupplied: r.labeledAt !== undefined,
+    supplied: r.supplied ?? [],
   });
   if (prepared === undefined) {
     if (r.question !== undefined) throw new UsageError('BAD_OPTION', `--question goes with a tool export; ${r.file} is not one Touchstone recognizes (name it with --format)`);
     return { options: {}, judge: r.judge, notes: undefined };
   }
   return {
-    options: { records: prepared.records, skipped: prepared.skipped, sourceFormat: prepared.importer.name },
+    options: { records: prepared.records, skipped: prepared.skipped, skippedReasons: prepared.selection.skippedReasons, sourceFormat: prepared.importer.name },
     judge: prepared.selection.judge ?? r.judge,
     notes: importNotes(prepared),
+    ...(prepared.scale === undefined ? {} : { scale: prepared.scale.scale }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import { EXIT, ingestJudge, ingestLabels, ingestTraffic, isImporterName, parseFieldMap, parseScaleSpec, schemas, UsageError } from '@touchstone/core';
+import { resolve } from 'node:path';
+import { EXIT, ingestJudge, ingestLabels, ingestTraffic, isImporterName, parseFieldMap, parseScaleSpec, readLabelerMap, schemas, UsageError } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { parseOptions, numberArg } from '../parse-options.js';
@@ -26,6 +27,8 @@ const LabelsOptions = Common.extend({
   passThreshold: z.number().optional(),
   passCategories: z.string().optional(),
   labeledAt: z.string().optional(),
+  labeler: z.string().min(1, 'needs a labeler id').optional(),
+  labelerMap: z.string().min(1, 'needs a file').optional(),
 });
 const TrafficOptions = Common;
 const JudgeOptions = Common.extend({ judge: z.string().min(1, 'needs a name: the judge name and version').optional(), gold: z.string().optional() });
@@ -36,7 +39,8 @@ Fields: see ../shared/FORMATS.md or \`touchstone schema labels|traffic|judge\`.
 
 By default a file with any invalid record is rejected whole and nothing is stored; the error names
 file, line, field and reason. --skip-invalid imports the valid records and writes each rejected one
-with its reason to a quarantine JSONL file. The summary always reconciles: read = accepted + rejected.
+with its reason to a quarantine JSONL file (--quarantine PATH: created, with its directory). The summary
+always reconciles: read = accepted + rejected + skipped, and the batch stores all four.
 
 Examples:
   touchstone ingest labels gold.jsonl --gold support --scale ordinal:1-5 --pass-threshold 4
@@ -67,21 +71,30 @@ export const ingestCommand: CommandModule = {
       .option('--pass-threshold <n>', 'lowest passing score on an ordinal/interval scale', numberArg('--pass-threshold'))
       .option('--pass-categories <list>', 'passing categories on a nominal scale (comma-separated)')
       .option('--labeled-at <iso>', 'timestamp for records without labeled_at (recorded as supplied in provenance)')
+      .option('--labeler <id>', 'labeler id for records without labeler_id, e.g. an old Prodigy export (recorded as supplied in provenance)')
+      .option('--labeler-map <file>', 'CSV (alias,labeler_id) or JSON {"alias": "id"}: one person known by several ids across exports becomes one labeler (the aliases used are stored on the batch)')
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(LabelsOptions, raw, 'ingest labels');
         setExit(await runAction(ctx, opts.json === true, async () => {
-          const scale = opts.scale === undefined ? undefined : parseScaleSpec(opts.scale, opts.passThreshold, opts.passCategories?.split(','));
-          if (opts.scale === undefined && (opts.passThreshold !== undefined || opts.passCategories !== undefined)) {
+          const given = opts.scale === undefined ? undefined : parseScaleSpec(opts.scale, opts.passThreshold, opts.passCategories?.split(','));
+          const map = parseFieldMap(opts.map, Object.keys(schemas.LabelRecordSchema.shape));
+          const supplied = { ...(opts.labeledAt === undefined ? {} : { labeled_at: opts.labeledAt }), ...(opts.labeler === undefined ? {} : { labeler_id: opts.labeler }) };
+          const labelerMap = opts.labelerMap === undefined ? undefined : readLabelerMap(resolveFile(ctx.cwd, opts.labelerMap));
+          const tool = await toolImport({ kind: 'labels', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, labeledAt: opts.labeledAt, supplied: [...Object.keys(map), ...Object.keys(supplied)] });
+          // Without --scale, a rating question's range from the export's settings (Argilla) is the scale.
+          const fromExport = tool.scale?.kind === 'ordinal' && opts.passThreshold !== undefined ? { ...tool.scale, pass_threshold: opts.passThreshold } : tool.scale;
+          const scale = given ?? (opts.passCategories === undefined ? fromExport : undefined);
+          if (opts.scale === undefined && (opts.passCategories !== undefined || (opts.passThreshold !== undefined && fromExport === undefined))) {
             throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
           }
-          const tool = await toolImport({ kind: 'labels', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, labeledAt: opts.labeledAt });
           const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
             ingestLabels(store, {
-              ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.LabelRecordSchema.shape))),
+              ...base(file, opts, ctx, map),
               ...tool.options,
               goldSet: opts.gold,
               ...(scale === undefined ? {} : { scale }),
-              ...(opts.labeledAt === undefined ? {} : { supplied: { labeled_at: opts.labeledAt } }),
+              ...(Object.keys(supplied).length === 0 ? {} : { supplied }),
+              ...(labelerMap === undefined ? {} : { labelerMap }),
             }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
@@ -94,10 +107,9 @@ export const ingestCommand: CommandModule = {
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(TrafficOptions, raw, 'ingest traffic');
         setExit(await runAction(ctx, opts.json === true, async () => {
-          const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question });
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
-            ingestTraffic(store, { ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape))), ...tool.options }),
-          );
+          const map = parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape));
+          const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, supplied: Object.keys(map) });
+          const summary = await withStoreProgress(ctx, cmd, 'write', (store) => ingestTraffic(store, { ...base(file, opts, ctx, map), ...tool.options }));
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
           else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;
@@ -110,12 +122,13 @@ export const ingestCommand: CommandModule = {
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(JudgeOptions, raw, 'ingest judge');
         setExit(await runAction(ctx, opts.json === true, async () => {
-          const tool = await toolImport({ kind: 'judge', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, judge: opts.judge });
+          const map = parseFieldMap(opts.map, Object.keys(schemas.JudgeScoreRecordSchema.shape));
+          const tool = await toolImport({ kind: 'judge', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, judge: opts.judge, supplied: Object.keys(map) });
           const judge = tool.judge;
           if (judge === undefined) throw new UsageError('BAD_OPTION', 'touchstone ingest judge: --judge is required: the judge name and version (see touchstone ingest judge --help)');
           const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
             ingestJudge(store, {
-              ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.JudgeScoreRecordSchema.shape))),
+              ...base(file, opts, ctx, map),
               ...tool.options,
               judge,
               ...(opts.gold === undefined ? {} : { goldSet: opts.gold }),
@@ -136,6 +149,7 @@ function base(file: string, opts: z.infer<typeof Common>, ctx: Parameters<typeof
     map,
     actor: opts.actor ?? defaultActor(ctx),
     skipInvalid: opts.skipInvalid === true,
-    ...(opts.quarantine === undefined ? {} : { quarantineFile: resolveFile(ctx.cwd, opts.quarantine) }),
+    // An output path: it need not exist yet (the ingest creates it and its directory).
+    ...(opts.quarantine === undefined ? {} : { quarantineFile: resolve(ctx.cwd, opts.quarantine) }),
   };
 }

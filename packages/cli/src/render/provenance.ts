@@ -21,7 +21,10 @@ export function renderProvenance(r: schemas.ProvenanceReport): string {
   out.push('batches:');
   for (const b of r.batches) {
     const supplied = Object.entries(b.supplied).map(([k, v]) => ` ${k} supplied=${v}`).join('');
-    out.push(`  #${b.batch_id} ${b.source_file} (${b.format}, sha256 ${b.source_sha256.slice(0, 12)}…) by ${b.actor} at ${b.started_at}: read ${b.n_read}, accepted ${b.n_accepted}, rejected ${b.n_rejected}${supplied}`);
+    const reasons = Object.entries(b.skipped_reasons).map(([k, n]) => `${n} ${k}`).join('; ');
+    const skipped = b.n_skipped === 0 ? '' : `, skipped ${b.n_skipped}${reasons === '' ? '' : ` (${reasons})`}`;
+    const aliases = Object.keys(b.labeler_map).length === 0 ? '' : ` labelers mapped: ${Object.entries(b.labeler_map).map(([a, c]) => `${a}→${c}`).join(', ')}`;
+    out.push(`  #${b.batch_id} ${b.source_file} (${b.format}, sha256 ${b.source_sha256.slice(0, 12)}…) by ${b.actor} at ${b.started_at}: read ${b.n_read}, accepted ${b.n_accepted}, rejected ${b.n_rejected}${skipped}${supplied}${aliases}`);
   }
   return `${out.join('\n')}\n`;
 }

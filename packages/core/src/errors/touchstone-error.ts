@@ -7,8 +7,10 @@ export type ErrorCategory = 'usage' | 'config' | 'data' | 'store';
 export interface ErrorDetail {
   /** File the problem is in, when there is one. */
   readonly file?: string;
-  /** 1-based line (or record) number in that file. */
+  /** 1-based line number in that file. */
   readonly line?: number;
+  /** 1-based record number instead, where records are not lines (a JSON array's elements, Parquet rows). */
+  readonly record?: number;
   /** Field (column) name. */
   readonly field?: string;
   readonly reason: string;
@@ -67,7 +69,8 @@ export class StoreError extends TouchstoneError {
 
 /** Formats a detail as `file:line field: reason`, the shape every error message lists. */
 export function formatDetail(d: ErrorDetail): string {
-  const where = [d.file, d.line === undefined ? undefined : String(d.line)].filter((x) => x !== undefined).join(':');
+  const where = d.record !== undefined ? `${d.file === undefined ? '' : `${d.file}: `}record ${d.record}`
+    : [d.file, d.line === undefined ? undefined : String(d.line)].filter((x) => x !== undefined).join(':');
   const field = d.field === undefined ? '' : `field "${d.field}": `;
   return `${where === '' ? '' : `${where}: `}${field}${d.reason}`;
 }

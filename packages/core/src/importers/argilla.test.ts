@@ -56,4 +56,22 @@ describe('Argilla importer', () => {
     const bad = argillaImporter.read({ id: 'b', 'q.responses': ['a', 'b'], 'q.responses.users': ['u1'] });
     expect(recordsOf(bad, 'labels')[0]?.value).toEqual({ parseError: 'q.responses has 2 values but q.responses.users 1' });
   });
+
+  it('reads Argilla v1 FeedbackDataset records (REST API, include=responses): values per question, time = updated_at', () => {
+    const v1 = readAll(argillaImporter, fixtureRecords('argilla-v1-records.json'));
+    expect(recordsOf(v1, 'labels').filter((l) => l.question === 'quality').map(valueOf).map((v) => [v['item_id'], v['labeler_id'], v['label'], v['labeled_at']])).toEqual([
+      ['t-001', '0b7e1c2a-5d3f-4e8a-9b1c-2d3e4f5a6b7c', 4, '2023-11-02T10:05:00'],
+      ['t-002', '9f8e7d6c-5b4a-4392-8a1b-0c9d8e7f6a5b', 5, '2023-11-03T08:01:30'],
+    ]);
+    expect(skipsOf(v1, 'labels')).toEqual({ 'discarded response with no answers': 1 });
+    expect(recordsOf(v1, 'judge').map((j) => [j.judge, valueOf(j)['item_id'], valueOf(j)['score']])).toEqual([['gpt-4-judge', 't-001', 5]]);
+    expect(valueOf(recordsOf(v1, 'labels')[0])).toMatchObject({ input: 'Summarize the refund policy.', 'src.source': 'faq' });
+  });
+
+  it('reads Argilla v1 Hugging Face rows (question columns of user_id/value/status lists, -suggestion, metadata as JSON text)', () => {
+    const hub = readAll(argillaImporter, fixtureRecords('argilla-v1-hub.jsonl'));
+    expect(recordsOf(hub, 'labels').map(valueOf).map((v) => [v['item_id'], v['label'], v['src.source']])).toEqual([['t-001', 4, 'faq'], ['t-001', 3, 'faq']]);
+    expect(skipsOf(hub, 'labels')).toEqual({ 'draft response': 1 });
+    expect(recordsOf(hub, 'judge').map((j) => [j.judge, valueOf(j)['score']])).toEqual([['gpt-4-judge', 5]]);
+  });
 });

@@ -1,23 +1,28 @@
 import type { ImportItem, Importer } from './import-item.js';
 import { readArgillaRecord } from './argilla-record.js';
+import { argillaRatingScale } from './argilla-settings.js';
 import { isPlainObject, sourceFields } from './source-fields.js';
 import { sourceRef } from './source-ref.js';
 import { itemTexts } from './text-fields.js';
 
 /**
- * Argilla v2 records (flattened or nested, see argilla-record.ts). Each user's response to a
- * question becomes a label (labeler = the user id); draft and discarded responses are skipped and
- * counted. Suggestions become judge scores (judge = the suggestion's `agent`). Argilla stores no
- * time for a response, so labels need `--labeled-at`, recorded as supplied in provenance.
+ * Argilla records: v2 (flattened or nested) and v1 FeedbackDataset (records or the Hugging Face
+ * export), see argilla-record.ts. Each user's response to a question becomes a label (labeler = the
+ * user id); draft and discarded responses are skipped and counted. Suggestions become judge scores
+ * (judge = the suggestion's `agent`). v2 stores no time for a response, so its labels need
+ * `--labeled-at`, recorded as supplied in provenance; v1 server records give `updated_at`.
  */
 export const argillaImporter: Importer = {
   name: 'argilla',
-  title: 'Argilla v2 records (records.to_list(flatten=True) or to_json)',
+  title: 'Argilla records (v2 to_list/to_json, v1 FeedbackDataset)',
   kinds: ['labels', 'judge'],
-  labelsNeedTime: true,
+  missing: { labeled_at: 'Argilla v2 records (and v1 records exported without server times) keep no time for their responses' },
+  scaleFor: argillaRatingScale,
   looksLike: (r) =>
-    Object.keys(r).some((k) => k.endsWith('.responses') || k.endsWith('.suggestion')) ||
-    ('_server_id' in r && (isPlainObject(r['responses']) || isPlainObject(r['suggestions']) || isPlainObject(r['fields']))),
+    Object.keys(r).some((k) => k.endsWith('.responses') || k.endsWith('.suggestion') || k.endsWith('-suggestion-metadata')) ||
+    ('_server_id' in r && (isPlainObject(r['responses']) || isPlainObject(r['suggestions']) || isPlainObject(r['fields']))) ||
+    (isPlainObject(r['fields']) && (Array.isArray(r['responses']) || Array.isArray(r['suggestions']))) ||
+    ('external_id' in r && Object.values(r).some((v) => isPlainObject(v) && Array.isArray(v['user_id']) && Array.isArray(v['value']))),
   read(raw): ImportItem[] {
     const r = readArgillaRecord(raw);
     if ('reason' in r) return [{ kind: 'labels', value: { parseError: r.reason } }, { kind: 'judge', value: { parseError: r.reason } }];
@@ -28,7 +33,7 @@ export const argillaImporter: Importer = {
       ...sourceFields(r.fields),
       ...(r.serverId === undefined || r.serverId === null ? {} : { 'src._server_id': String(r.serverId) }),
     };
-    const items: ImportItem[] = [];
+    const items: ImportItem[] = (r.emptyResponses ?? []).map((status) => ({ kind: 'labels', skip: `${status} response with no answers` }));
     for (const [question, responses] of r.responses) {
       for (const resp of responses) {
         if (resp.status === 'discarded' || resp.status === 'draft') {
@@ -44,6 +49,7 @@ export const argillaImporter: Importer = {
             ...common,
             labeler_id: user,
             label: label.value,
+            ...(typeof resp.time === 'string' && resp.time !== '' ? { labeled_at: resp.time } : {}),
             source_ref: sourceRef('argilla', { record: String(id), question, user }),
           },
         });

@@ -12,6 +12,11 @@ describe('detectImporter', () => {
     ['langsmith-runs.jsonl', 'langsmith'],
     ['langsmith-feedback.json', 'langsmith'],
     ['otel-genai.jsonl', 'otel-genai'],
+    ['argilla-v1-records.json', 'argilla'],
+    ['argilla-v1-hub.jsonl', 'argilla'],
+    ['argilla-disk/records.json', 'argilla'],
+    ['label-studio-min.json', 'label-studio'],
+    ['langfuse-trace-download.json', 'langfuse'],
   ])('recognizes %s as %s', (fixture, name) => {
     expect(detectImporter(fixtureRecords(fixture).slice(0, 20), fixture)?.name).toBe(name);
   });

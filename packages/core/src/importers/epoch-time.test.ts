@@ -10,4 +10,11 @@ describe('epoch times', () => {
     expect(unixNanosToIso('0')).toBeUndefined();
     expect(unixNanosToIso('not a number')).toBeUndefined();
   });
+
+  it('returns undefined (never throws) for times a Date cannot hold', () => {
+    expect(unixSecondsToIso(1e20)).toBeUndefined();
+    expect(unixSecondsToIso(Number.NaN)).toBeUndefined();
+    expect(unixNanosToIso('17174304001234567890123456')).toBeUndefined();
+    expect(unixNanosToIso(Number.POSITIVE_INFINITY)).toBeUndefined();
+  });
 });

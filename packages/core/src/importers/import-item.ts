@@ -1,3 +1,4 @@
+import type { Scale } from '../schemas/scale.js';
 import type { ImporterName } from './importer-names.js';
 
 /** What one `touchstone ingest` call imports: gold labels, judge scores or production traffic. */
@@ -42,8 +43,10 @@ export interface Importer {
   readonly title: string;
   /** The kinds this tool's exports can hold. */
   readonly kinds: readonly ImportKind[];
-  /** True when the tool records no time for labels, so `--labeled-at` must supply one (Argilla). */
-  readonly labelsNeedTime?: boolean;
+  /** Why this tool's exports may lack a required field (`labeled_at`: "Argilla v2 keeps no response times"), for the message naming the flag that supplies it. */
+  readonly missing?: Readonly<Partial<Record<string, string>>>;
+  /** The scale of a question as the export's own settings define it (an Argilla rating question's range), when they are found. */
+  scaleFor?(file: string, question: string | undefined): { scale: Scale; from: string } | undefined;
   /** True when one parsed export record looks like this tool's. */
   looksLike(record: Record<string, unknown>): boolean;
   /** The items of one export record (a task, a JSONL line, a trace, an OTLP request). */

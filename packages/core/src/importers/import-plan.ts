@@ -8,7 +8,16 @@ export interface PlanGroup {
   readonly rank: number;
   readonly rankNote: string | undefined;
   n: number;
+  /** Records of this group lacking each required field (labeler, time …), to name the flag that supplies it when all lack it. */
+  readonly missing: Map<string, number>;
 }
+
+/** Fields every record of a kind needs, which an export may not carry and a flag or --map can supply. */
+export const REQUIRED_FIELDS: Readonly<Record<ImportKind, readonly string[]>> = {
+  labels: ['item_id', 'labeler_id', 'labeled_at'],
+  judge: ['item_id'],
+  traffic: ['id', 'timestamp'],
+};
 
 /** What a first pass over an export found for one kind: records by (question, judge, rank), skips by reason. */
 export interface ImportPlan {
@@ -33,14 +42,24 @@ export function addToPlan(plan: ImportPlan, item: ImportItem): void {
     plan.skips.set(item.skip, (plan.skips.get(item.skip) ?? 0) + 1);
     return;
   }
-  if ('parseError' in item.value) {
+  // A record that failed to parse belongs to its question when it names one (an answer to another
+  // question is skipped with that question), else to every selection, so it is always reported.
+  if ('parseError' in item.value && item.question === undefined) {
     plan.parseErrors += 1;
     return;
   }
   const key = groupKey(item);
-  const g = plan.groups.get(key);
-  if (g === undefined) plan.groups.set(key, { question: item.question, judge: item.judge, rank: item.rank ?? 0, rankNote: item.rankNote, n: 1 });
-  else g.n += 1;
+  let g = plan.groups.get(key);
+  if (g === undefined) {
+    g = { question: item.question, judge: item.judge, rank: item.rank ?? 0, rankNote: item.rankNote, n: 0, missing: new Map() };
+    plan.groups.set(key, g);
+  }
+  g.n += 1;
+  if ('parseError' in item.value) return;
+  for (const field of REQUIRED_FIELDS[plan.kind]) {
+    const v = item.value[field];
+    if (v === undefined || v === null || v === '') g.missing.set(field, (g.missing.get(field) ?? 0) + 1);
+  }
 }
 
 function groupKey(item: ImportRecord): string {

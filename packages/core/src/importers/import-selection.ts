@@ -75,9 +75,9 @@ export function selectImport(plan: ImportPlan, request: SelectionRequest, tool: 
   return { question, sourceJudge, judge, rank: Number.isFinite(rank) ? rank : 0, selected, skipped, skippedReasons: reasons };
 }
 
-/** True when a record belongs to the selection (records that failed to parse always do, so they are reported). */
+/** True when a record belongs to the selection (records that failed to parse without naming a question always do, so they are reported). */
 export function isSelected(item: ImportRecord, s: ImportSelection): boolean {
-  if ('parseError' in item.value) return true;
+  if ('parseError' in item.value && item.question === undefined) return true;
   return item.question === s.question && (item.kind !== 'judge' || item.judge === s.sourceJudge) && (item.rank ?? 0) === s.rank;
 }
 

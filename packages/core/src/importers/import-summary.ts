@@ -10,6 +10,8 @@ export const ImportNotesSchema = z.object({
   source_judge: z.string().nullable(),
   /** Skipped records by reason; their sum is the summary's `skipped`. */
   skipped_reasons: z.record(z.string(), z.number()),
+  /** The settings file the question's scale was read from (an Argilla rating question's range), when it was. */
+  scale_from: z.string().nullable(),
 });
 export type ImportNotes = z.infer<typeof ImportNotesSchema>;
 
@@ -23,5 +25,6 @@ export function importNotes(prepared: PreparedImport): ImportNotes {
     question: prepared.selection.question ?? null,
     source_judge: prepared.selection.sourceJudge ?? null,
     skipped_reasons: prepared.selection.skippedReasons,
+    scale_from: prepared.scale?.from ?? null,
   };
 }

@@ -75,14 +75,38 @@ describe('Label Studio importer', () => {
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['labeler_id', 'labeled_at']);
   });
 
-  it('points a JSON-MIN export (no annotators, no times) to the JSON export', () => {
-    const v = labelStudioImporter.read({ id: 5, text: 'a', helpfulness: 4, annotator: 11, annotation_id: 7 });
-    expect(recordsOf(v, 'labels')[0]?.value).toEqual({ parseError: expect.stringContaining('export as "JSON" from Label Studio (JSON-MIN drops annotators and times)') as unknown });
+  it('reads a JSON-MIN row (converter: data fields, one column per control, annotator, annotation_id, created_at)', () => {
+    const rows = readAll(labelStudioImporter, fixtureRecords('label-studio-min.json'));
+    const help = recordsOf(rows, 'labels').filter((l) => l.question === 'helpfulness');
+    expect(help.map(valueOf).map((v) => [v['item_id'], v['labeler_id'], v['label'], v['labeled_at']])).toEqual([
+      ['101', 'ana@example.com', 4, '2024-03-04T10:15:02.513742Z'],
+      ['101', 'bea@example.com', 5, '2024-03-04T11:02:41.000815Z'],
+      ['102', 'ana@example.com', 2, '2024-03-05T09:00:00.000000Z'],
+    ]);
+    expect(valueOf(help[0])).toMatchObject({ input: 'How do I reset my password?', source_ref: 'label-studio:task=101&annotation=1001&lead_time=42.107' });
+    // the prompt and response are the item's texts, not questions; a multi-select is refused with its reason
+    expect(new Set(recordsOf(rows, 'labels').map((l) => l.question))).toEqual(new Set(['helpfulness', 'comment', 'category', 'tone']));
+    expect(recordsOf(rows, 'labels').find((l) => l.question === 'tone')?.value).toEqual({ parseError: 'task 102, annotation 1003, "tone": 2 choices selected (Curt, Formal); a label holds one value' });
+  });
+
+  it('skips predictions the project export wrote as bare ids, and reads the prediction an annotation embeds (issue 14: --judge was required)', () => {
+    const task = {
+      id: 7, data: { text: 't' }, predictions: [286, 287],
+      annotations: [{ id: 9, completed_by: 3, created_at: '2024-01-01T00:00:00Z', result: [{ from_name: 'q', type: 'choices', value: { choices: ['Good'] } }],
+        prediction: { id: 286, model_version: 'judge-x', created_at: '2023-12-31T00:00:00Z', result: [{ from_name: 'q', type: 'choices', value: { choices: ['Bad'] } }] } }],
+    };
+    const items = labelStudioImporter.read(task);
+    expect(recordsOf(items, 'judge').map((j) => [j.judge, valueOf(j)['score']])).toEqual([['judge-x', 'Bad']]);
+    expect(skipsOf(items, 'judge')).toEqual({ 'prediction exported as its id only (the project export keeps no prediction content; export tasks with predictions through the API or SDK)': 1 });
+    expect(recordsOf(items, 'labels')).toHaveLength(1);
   });
 
   it('reports a task that is not a Label Studio task with the field', () => {
     const v = labelStudioImporter.read({ id: 5, data: {}, annotations: 'oops' });
     expect(v[0]?.kind).toBe('labels');
-    expect(v[0] !== undefined && 'value' in v[0] ? v[0].value : undefined).toEqual({ parseError: expect.stringMatching(/^not a Label Studio task: annotations: /) as unknown });
+    expect(v[0] !== undefined && 'value' in v[0] ? v[0].value : undefined).toEqual({ parseError: 'not a Label Studio task: annotations: expected a list, found a string "oops"' });
+    // issue 14: "id: Invalid input" leaked the validator's wording
+    const w = labelStudioImporter.read({ id: null, data: {}, annotations: [] });
+    expect(w[0] !== undefined && 'value' in w[0] ? w[0].value : undefined).toEqual({ parseError: 'not a Label Studio task: id: expected a number or a string, found null' });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ImportItem, Importer } from './import-item.js';
+import { isLabelStudioMinRow, readLabelStudioMinRow } from './label-studio-min.js';
 import { labelStudioValue } from './label-studio-value.js';
 import { sourceFields, isPlainObject } from './source-fields.js';
 import { sourceRef } from './source-ref.js';
@@ -29,34 +30,39 @@ const PredictionSchema = z.looseObject({
   created_at: z.string().nullish(),
   result: z.array(ResultSchema).nullish(),
 });
+const AnnotationWithPredictionSchema = AnnotationSchema.extend({ prediction: z.union([PredictionSchema, Id]).nullish() });
 const TaskSchema = z.looseObject({
   id: Id,
   data: z.record(z.string(), z.unknown()).nullish(),
-  annotations: z.array(AnnotationSchema).nullish(),
-  predictions: z.array(PredictionSchema).nullish(),
+  annotations: z.array(AnnotationWithPredictionSchema).nullish(),
+  // The project export writes each prediction as its id only (HumanSignal/label-studio#9709); the tasks API, whole objects.
+  predictions: z.array(z.union([PredictionSchema, Id])).nullish(),
 });
+type Prediction = z.infer<typeof PredictionSchema>;
 
 /**
- * Label Studio JSON export (not JSON-MIN, which drops annotators): a list of tasks. Each
- * annotation result becomes a label (question = the control's `from_name`, labeler =
- * `completed_by`, time = `created_at`; `lead_time` and `ground_truth` are kept in source_ref);
- * cancelled annotations are skipped and counted. Each prediction result becomes a judge score
- * (judge = `model_version`). The item is the task `id`; texts come from `data`.
+ * Label Studio exports: JSON (a list of tasks), JSON-MIN and CSV (one row per annotation, see
+ * label-studio-min.ts). In JSON, each annotation result becomes a label (question = the control's
+ * `from_name`, labeler = `completed_by`, time = `created_at`; `lead_time` and `ground_truth` are
+ * kept in source_ref); cancelled annotations are skipped and counted. Each prediction result
+ * becomes a judge score (judge = `model_version`): from `predictions[]` when they are objects, and
+ * from the `prediction` an annotation started from (the project export writes `predictions` as
+ * bare ids, which are skipped and counted). The item is the task `id`; texts come from `data`.
  */
 export const labelStudioImporter: Importer = {
   name: 'label-studio',
-  title: 'Label Studio JSON export',
+  title: 'Label Studio export',
   kinds: ['labels', 'judge'],
-  looksLike: (r) => isPlainObject(r['data']) && (Array.isArray(r['annotations']) || Array.isArray(r['predictions'])),
+  looksLike: (r) => (isPlainObject(r['data']) && (Array.isArray(r['annotations']) || Array.isArray(r['predictions']))) || isLabelStudioMinRow(r),
   read(record): ImportItem[] {
+    if (isLabelStudioMinRow(record)) return readLabelStudioMinRow(record);
     if (!('annotations' in record) && !('predictions' in record)) {
-      // JSON-MIN flattens each task to its data and answers, without annotators or times.
-      const parseError = 'a task without annotations[] or predictions[]: export as "JSON" from Label Studio (JSON-MIN drops annotators and times)';
+      const parseError = 'a task without annotations[] or predictions[], and not a JSON-MIN/CSV row (no annotator, annotation_id): export as "JSON", "JSON-MIN" or "CSV" from Label Studio';
       return [{ kind: 'labels', value: { parseError } }, { kind: 'judge', value: { parseError } }];
     }
     const parsed = TaskSchema.safeParse(record);
     if (!parsed.success) {
-      const parseError = zodReason('Label Studio task', parsed.error);
+      const parseError = zodReason('Label Studio task', parsed.error, record);
       return [{ kind: 'labels', value: { parseError } }, { kind: 'judge', value: { parseError } }];
     }
     const task = parsed.data;
@@ -84,7 +90,19 @@ export const labelStudioImporter: Importer = {
         });
       }
     }
+    const predictions = new Map<string, Prediction>();
+    const key = (p: Prediction): string => (p.id === undefined ? `#${predictions.size}` : String(p.id));
+    for (const p of task.predictions ?? []) if (typeof p === 'object') predictions.set(key(p), p);
+    for (const a of task.annotations ?? []) {
+      const p = a.prediction;
+      if (typeof p === 'object' && p !== null && (p.result ?? []).length > 0 && !predictions.has(key(p))) predictions.set(key(p), p);
+    }
     for (const p of task.predictions ?? []) {
+      if (typeof p !== 'object' && !predictions.has(String(p))) {
+        items.push({ kind: 'judge', skip: 'prediction exported as its id only (the project export keeps no prediction content; export tasks with predictions through the API or SDK)' });
+      }
+    }
+    for (const p of predictions.values()) {
       const ref = sourceRef('label-studio', { task: task.id, prediction: p.id, model_version: p.model_version });
       for (const [question, result] of byControl(p.result ?? [])) {
         const score = labelStudioValue(result);

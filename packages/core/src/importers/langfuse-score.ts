@@ -3,7 +3,8 @@ import { sourceFields } from './source-fields.js';
 import { sourceRef } from './source-ref.js';
 
 /**
- * One Langfuse score: ANNOTATION → a label, EVAL → a judge score, API → skipped. The item is the
+ * One Langfuse score: ANNOTATION → a label, EVAL → a judge score, API → skipped; a CORRECTION
+ * (its `stringValue` is a corrected output, its `value` a meaningless 0) is skipped. The item is the
  * scored observation, else the scored trace (the ids traffic records carry). The value follows
  * `dataType`: NUMERIC → `value`, BOOLEAN → true/false, CATEGORICAL → `stringValue`.
  */
@@ -15,6 +16,7 @@ export function langfuseScore(r: Record<string, unknown>): ImportItem[] {
     const skip = `score with source ${source === '' ? '(none)' : source} (neither a human annotation nor an evaluator)`;
     return [{ kind: 'labels', skip }, { kind: 'judge', skip }];
   }
+  if (r['dataType'] === 'CORRECTION') return [{ kind, skip: 'CORRECTION score (a human-edited output, not a label or score)' }];
   const item = r['observationId'] ?? r['traceId'];
   if (typeof item !== 'string' || item === '') return [{ kind, skip: 'score on a session or dataset run, not on one request' }];
   const value = scoreValue(r);

@@ -8,6 +8,10 @@ import { fixtureRecords, readAll, recordsOf, skipsOf, valueOf } from './test-hel
 // observationId | sessionId, name, value, stringValue, dataType, source ANNOTATION|API|EVAL, authorUserId, comment).
 const traces = readAll(langfuseImporter, fixtureRecords('langfuse-traces.json'));
 const scores = readAll(langfuseImporter, fixtureRecords('langfuse-scores.json'));
+// Written in the shape of the UI's "Download trace as JSON" (langfuse web buildTraceExport / the legacy
+// download): {trace, observations} with input/output/metadata as JSON text, scores on the trace; the
+// generation is an OpenAI Responses API call (output[] items, `text` format settings, a tool round trip).
+const download = readAll(langfuseImporter, fixtureRecords('langfuse-trace-download.json'));
 
 describe('Langfuse importer', () => {
   it('makes traffic of traces: nested message lists read as the user and assistant text, metadata as strings', () => {
@@ -60,5 +64,30 @@ describe('Langfuse importer', () => {
     const s = { id: 's', traceId: 't', name: 'ok', source: 'ANNOTATION', dataType: 'BOOLEAN', authorUserId: 'u', timestamp: '2024-01-01T00:00:00Z' };
     expect(valueOf(recordsOf(langfuseImporter.read({ ...s, value: 0, stringValue: 'False' }), 'labels')[0])['label']).toBe(false);
     expect(valueOf(recordsOf(langfuseImporter.read({ ...s, value: null, stringValue: 'True' }), 'labels')[0])['label']).toBe(true);
+  });
+
+  it('reads the trace download {trace, observations}: JSON-text input/output/metadata unquoted (issue 14: stored as "\\"What is Langfuse?\\"")', () => {
+    const traffic = recordsOf(download, 'traffic');
+    expect(traffic.filter((t) => t.rank === 0).map(valueOf).map((t) => [t['id'], t['input'], t['output']])).toEqual([
+      ['tr-91d0', 'What is Langfuse?', 'Langfuse is an open-source LLM engineering platform.'],
+    ]);
+    expect(valueOf(traffic[0])['metadata']).toMatchObject({ channel: 'web', experiment: '{"arm":"b"}', user_id: 'u-118' });
+    expect(skipsOf(download, 'traffic')).toEqual({ 'span observation (not a model call)': 1 });
+  });
+
+  it('reads an OpenAI Responses API generation: the answer from output[].content[].text, tool results not merged into the input (issue 14)', () => {
+    const gen = valueOf(recordsOf(download, 'traffic').find((t) => t.rank === 1));
+    expect(gen['input']).toBe('What is Langfuse?');
+    expect(gen['output']).toBe('Langfuse is an open-source LLM engineering platform.');
+  });
+
+  it('skips a CORRECTION score (a corrected output, not a binary 0) and counts it with the reason (issue 14)', () => {
+    expect(skipsOf(download, 'labels')).toEqual({ 'CORRECTION score (a human-edited output, not a label or score)': 1 });
+    expect(recordsOf(download, 'labels').map((l) => [l.question, valueOf(l)['label']])).toEqual([['helpful', true]]);
+  });
+
+  it('skips a trace with a null input, counted, instead of rejecting the whole file (issue 14)', () => {
+    const t = { id: 't-null', timestamp: '2024-01-01T00:00:00Z', input: null, output: 'x', sessionId: null, userId: null };
+    expect(langfuseImporter.read(t)).toEqual([{ kind: 'traffic', skip: 'trace without input' }]);
   });
 });

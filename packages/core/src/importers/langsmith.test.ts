@@ -12,19 +12,28 @@ const runs = readAll(langsmithImporter, fixtureRecords('langsmith-runs.jsonl'));
 const feedback = readAll(langsmithImporter, fixtureRecords('langsmith-feedback.json'));
 
 describe('LangSmith importer', () => {
-  it('makes traffic of runs, root runs ranked before child runs, texts from their inputs/outputs shapes', () => {
+  it('makes traffic of root runs only, texts from their inputs/outputs shapes; child runs are skipped and counted', () => {
     const traffic = recordsOf(runs, 'traffic');
-    expect(traffic.map((t) => [t.rank, valueOf(t)['input'], valueOf(t)['output']])).toEqual([
-      [0, 'How do I descale the espresso machine?', 'Run the descaling program with citric acid solution, then rinse twice.'],
-      // LangChain-serialized messages in a nested batch list; the system prompt is not the request
-      [1, 'How do I descale the espresso machine?', 'Run the descaling program with citric acid solution, then rinse twice.'],
-      [0, 'My grinder makes a clicking noise.', 'A clicking grinder usually means a stuck bean; unplug it and clear the burrs.'],
-      [0, 'Is the warranty transferable?', undefined],
+    expect(traffic.map((t) => [valueOf(t)['input'], valueOf(t)['output']])).toEqual([
+      ['How do I descale the espresso machine?', 'Run the descaling program with citric acid solution, then rinse twice.'],
+      ['My grinder makes a clicking noise.', 'A clicking grinder usually means a stuck bean; unplug it and clear the burrs.'],
+      ['Is the warranty transferable?', undefined],
     ]);
-    expect(valueOf(traffic[1])['metadata']).toMatchObject({ model: 'gpt-4o-mini', provider: 'openai', run_type: 'llm' });
-    expect(valueOf(traffic[3])['metadata']).toMatchObject({ error: "RateLimitError('Rate limit reached for gpt-4o-mini')" });
+    expect(skipsOf(runs, 'traffic')).toEqual({ 'child run (llm inside a request; only root runs are imported)': 1 });
+    expect(valueOf(traffic[2])['metadata']).toMatchObject({ error: "RateLimitError('Rate limit reached for gpt-4o-mini')" });
     expect(valueOf(traffic[0])).toMatchObject({ timestamp: '2024-05-05T23:20:01.102938', source_ref: 'langsmith:run=1f0a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b&trace=1f0a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
     for (const t of traffic) expect(TrafficRecordSchema.safeParse(valueOf(t)).success).toBe(true);
+  });
+
+  it('skips a child run with inputs {} even when the export holds no root run (issue 14: it was imported with input "{}")', () => {
+    const child = { id: 'c1', trace_id: 'r1', parent_run_id: 'r1', run_type: 'chain', name: 'format_docs', start_time: '2024-05-05T23:20:01.2', inputs: {}, outputs: { output: 'x' } };
+    expect(langsmithImporter.read(child)).toEqual([{ kind: 'traffic', skip: 'child run (chain inside a request; only root runs are imported)' }]);
+  });
+
+  it('reads LangChain-serialized messages in a nested batch list; the system prompt is not the request', () => {
+    const lc = (cls: string, type: string, content: string) => ({ lc: 1, type: 'constructor', id: ['langchain', 'schema', 'messages', cls], kwargs: { content, type } });
+    const run = { id: 'r9', run_type: 'llm', start_time: '2024-05-05T23:20:01.2', inputs: { messages: [[lc('SystemMessage', 'system', 's'), lc('HumanMessage', 'human', 'q')]] } };
+    expect(valueOf(recordsOf(langsmithImporter.read(run), 'traffic')[0])['input']).toBe('q');
   });
 
   it('makes labels of feedback people gave (app, api), labeler = user_id else user_name', () => {

@@ -10,7 +10,8 @@ const JUDGE_SOURCES = ['model', 'evaluator', 'auto_eval'];
 
 /**
  * LangSmith runs and feedback (JSON or JSONL, e.g. from `client.list_runs` / `list_feedback`).
- * Root runs are traffic (child runs too, when the export holds no root runs). Feedback is a label
+ * Root runs are traffic; child runs (`parent_run_id` set: LLM calls, tools, retrievers inside a
+ * request) are skipped and counted, since the request is the root run. Feedback is a label
  * when a person gave it (`feedback_source.type` app or api; labeler = `user_id`, else `user_name`)
  * and a judge score when an evaluator did (model, evaluator, auto_eval; judge = the feedback `key`).
  * The item is the run. LangSmith timestamps carry no offset; they are UTC.
@@ -35,14 +36,13 @@ function isFeedback(r: Record<string, unknown>): boolean {
 }
 
 function run(r: Record<string, unknown>): ImportItem {
+  const root = r['parent_run_id'] === undefined || r['parent_run_id'] === null || r['parent_run_id'] === '' || r['is_root'] === true;
+  if (!root) return { kind: 'traffic', skip: `child run (${typeof r['run_type'] === 'string' ? r['run_type'] : 'run'} inside a request; only root runs are imported)` };
   const extra = isPlainObject(r['extra']) ? r['extra'] : {};
   const meta = isPlainObject(extra['metadata']) ? extra['metadata'] : {};
   const params = isPlainObject(extra['invocation_params']) ? extra['invocation_params'] : {};
-  const root = r['parent_run_id'] === undefined || r['parent_run_id'] === null || r['is_root'] === true;
   return {
     kind: 'traffic',
-    rank: root ? 0 : 1,
-    rankNote: 'child run inside an exported root run',
     value: {
       id: r['id'],
       timestamp: r['start_time'],

@@ -9,9 +9,14 @@ interface Message {
 }
 
 const PREFERRED_ROLE: Record<Side, readonly string[]> = { input: ['user', 'human'], output: ['assistant', 'ai', 'model'] };
-/** Part types that carry no request or answer text (OpenAI, Anthropic, OpenTelemetry GenAI names). */
+/** Part and item types that carry no request or answer text (OpenAI Chat and Responses, Anthropic, OpenTelemetry GenAI names). */
 const NON_TEXT_PARTS = ['tool_call', 'tool_call_response', 'server_tool_call', 'server_tool_call_response', 'tool_use', 'tool_result',
-  'function_call', 'image', 'image_url', 'input_audio', 'audio', 'blob', 'file', 'uri', 'document', 'reasoning', 'thinking', 'compaction'];
+  'function_call', 'function_call_output', 'custom_tool_call', 'custom_tool_call_output', 'computer_call', 'computer_call_output',
+  'web_search_call', 'file_search_call', 'code_interpreter_call', 'image_generation_call', 'local_shell_call', 'local_shell_call_output',
+  'mcp_call', 'mcp_list_tools', 'mcp_approval_request', 'mcp_approval_response', 'item_reference',
+  'image', 'image_url', 'input_image', 'input_file', 'input_audio', 'audio', 'blob', 'file', 'uri', 'document', 'reasoning', 'thinking', 'compaction'];
+/** Part types holding text: OpenAI Chat `text`, Responses `input_text` / `output_text`, OpenTelemetry `text`. */
+const TEXT_PARTS = ['text', 'input_text', 'output_text'];
 /** Keys that hold the text of a payload, tried in order (OpenAI, LangChain, LangSmith, Langfuse shapes). */
 const TEXT_KEYS = ['messages', 'choices', 'generations', 'message', 'content', 'parts', 'text', 'input', 'output', 'prompt',
   'question', 'query', 'answer', 'completion', 'response', 'result'] as const;
@@ -32,8 +37,12 @@ export function messageText(value: unknown, side: Side): string | undefined {
   if (messages !== undefined) return pickMessages(messages, side);
   if (Array.isArray(value)) return partsText(value.flat(2), side);
   if (isPlainObject(value)) {
+    // An OpenAI Responses API response: the answer is in output[], `text` holds format settings.
+    if (value['object'] === 'response' && Array.isArray(value['output'])) return messageText(value['output'], side);
     for (const key of TEXT_KEYS) {
-      if (value[key] !== undefined && value[key] !== null) return messageText(value[key], side);
+      const v = value[key];
+      if (v === undefined || v === null || (key === 'text' && isPlainObject(v))) continue;
+      return messageText(v, side);
     }
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] !== undefined) return messageText(value[keys[0]], side);
@@ -49,9 +58,14 @@ function pickMessages(messages: readonly Message[], side: Side): string {
 
 /** The value as a list of chat messages, or undefined when it is not one. Nested lists (LangChain batches) are flattened. */
 function asMessages(value: unknown, side: Side): Message[] | undefined {
-  const list = Array.isArray(value) ? value.flat(2) : [value];
+  // Tool calls, tool results and reasoning items between the messages (Responses API input and output lists) are not text.
+  const list = (Array.isArray(value) ? value.flat(2) : [value]).filter((m) => !isNonTextPart(m));
   if (list.length === 0 || !list.every(isMessage)) return undefined;
   return list.map((m) => toMessage(m, side));
+}
+
+function isNonTextPart(value: unknown): boolean {
+  return isPlainObject(value) && typeof value['type'] === 'string' && NON_TEXT_PARTS.includes(value['type']) && typeof value['role'] !== 'string';
 }
 
 function isMessage(value: unknown): value is Record<string, unknown> {
@@ -92,7 +106,7 @@ function partsText(parts: readonly unknown[], side: Side): string {
   for (const part of parts) {
     if (typeof part === 'string') texts.push(part);
     else if (isPlainObject(part)) {
-      if (part['type'] === 'text') {
+      if (typeof part['type'] === 'string' && TEXT_PARTS.includes(part['type'])) {
         const t = part['text'] ?? part['content'];
         if (typeof t === 'string') texts.push(t);
       } else if (typeof part['type'] !== 'string' || !NON_TEXT_PARTS.includes(part['type'])) {

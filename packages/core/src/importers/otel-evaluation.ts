@@ -18,6 +18,10 @@ export function otelEvaluation(attrs: Readonly<Record<string, unknown>>, at: { t
   const judge = typeof name === 'string' && name !== '' ? name : undefined;
   const score = typeof value === 'number' && Number.isFinite(value) ? value : typeof label === 'string' && label !== '' ? label : undefined;
   if (judge === undefined) return { kind: 'judge', value: { parseError: `${'gen_ai.evaluation.result'} event without gen_ai.evaluation.name` } };
+  const scoredAt = typeof at.time === 'string' || typeof at.time === 'number' ? unixNanosToIso(at.time) : undefined;
+  if (scoredAt === undefined && at.time !== undefined && at.time !== null && at.time !== '0' && at.time !== 0) {
+    return { kind: 'judge', question: judge, judge, value: { parseError: `${judge} evaluation of span ${spanId ?? '?'}: timeUnixNano: ${JSON.stringify(at.time).slice(0, 40)} is not a time in Unix nanoseconds` } };
+  }
   return {
     kind: 'judge',
     question: judge,
@@ -26,7 +30,7 @@ export function otelEvaluation(attrs: Readonly<Record<string, unknown>>, at: { t
       ...attributeText(attrs, 'src.'),
       item_id: spanId ?? responseId,
       score,
-      scored_at: typeof at.time === 'string' || typeof at.time === 'number' ? unixNanosToIso(at.time) : undefined,
+      scored_at: scoredAt,
       rationale: typeof attrs['gen_ai.evaluation.explanation'] === 'string' ? attrs['gen_ai.evaluation.explanation'] : undefined,
       source_ref: sourceRef('otel', { trace: typeof at.traceId === 'string' ? at.traceId : undefined, span: spanId, evaluation: judge }),
     },

@@ -52,4 +52,14 @@ describe('OpenTelemetry GenAI importer', () => {
       parseError: 'span s: no gen_ai.input.messages (message content is opt-in in GenAI instrumentations; traffic needs the input)',
     });
   });
+
+  it('names the field of a startTimeUnixNano no Date can hold (26 digits threw a RangeError stack trace, issue 12)', () => {
+    const msg = { key: 'gen_ai.input.messages', value: { stringValue: '[{"role":"user","parts":[{"type":"text","content":"hi"}]}]' } };
+    const op = { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } };
+    const r = { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 't', spanId: 's1', startTimeUnixNano: '17174304001234567890123456', attributes: [op, msg],
+      events: [{ name: 'gen_ai.evaluation.result', timeUnixNano: '99999999999999999999999999', attributes: [{ key: 'gen_ai.evaluation.name', value: { stringValue: 'rel' } }] }] }] }] }] };
+    const items = otelGenAiImporter.read(r);
+    expect(recordsOf(items, 'traffic')[0]?.value).toEqual({ parseError: 'span s1: startTimeUnixNano: "17174304001234567890123456" is not a time in Unix nanoseconds' });
+    expect(recordsOf(items, 'judge')[0]?.value).toEqual({ parseError: 'rel evaluation of span s1: timeUnixNano: "99999999999999999999999999" is not a time in Unix nanoseconds' });
+  });
 });

@@ -65,16 +65,19 @@ function spanItems(span: Record<string, unknown>, resource: Record<string, unkno
     'src.spanId': String(spanId ?? ''),
     'src.name': String(span['name'] ?? ''),
   };
+  const timestamp = typeof start === 'string' || typeof start === 'number' ? unixNanosToIso(start) : undefined;
+  const badTime = timestamp === undefined && start !== undefined && start !== null
+    ? `span ${spanId ?? '?'}: startTimeUnixNano: ${JSON.stringify(start).slice(0, 40)} is not a time in Unix nanoseconds` : undefined;
   items.push({
     kind: 'traffic',
     rank: isModel ? 1 : 0,
     rankNote: 'model call (the export has agent invocations, which are the requests)',
-    value: input === undefined
+    value: badTime !== undefined ? { parseError: badTime } : input === undefined
       ? { parseError: `span ${spanId ?? '?'}: no gen_ai.input.messages (message content is opt-in in GenAI instrumentations; traffic needs the input)` }
       : {
           ...common,
           id: spanId,
-          timestamp: typeof start === 'string' || typeof start === 'number' ? unixNanosToIso(start) : undefined,
+          timestamp,
           input,
           output: messageText(structuredAttribute(attrs['gen_ai.output.messages']), 'output'),
           metadata: stringMetadata(undefined, {

@@ -44,7 +44,7 @@ describe('prepareImport with the ingest engine', () => {
     const { store } = await tempStore();
     open = store;
     const file = fixture('argilla-records.json');
-    await expect(prepareImport({ file, kind: 'labels', question: 'correctness' })).rejects.toThrow(/carry no time for their labels; say when they were made with --labeled-at/);
+    await expect(prepareImport({ file, kind: 'labels', question: 'correctness' })).rejects.toThrow(/labeled_at: Argilla v2 records \(and v1 records exported without server times\) keep no time for their responses; supply it with --labeled-at/);
     const p = await prepareImport({ file, kind: 'labels', question: 'correctness', labeledAtSupplied: true });
     if (p === undefined) throw new Error('not detected');
     const s = await ingestLabels(store, { file, goldSet: 'qa', actor: 't', records: p.records, skipped: p.skipped, sourceFormat: 'argilla', supplied: { labeled_at: '2024-06-30' } });
@@ -85,7 +85,7 @@ describe('prepareImport with the ingest engine', () => {
     const p = await prepareImport({ file, kind: 'labels' });
     if (p === undefined) throw new Error('not detected');
     await expect(ingestLabels(store, { file, goldSet: 'g', actor: 't', records: p.records, skipped: p.skipped, sourceFormat: 'label-studio' }))
-      .rejects.toThrow(/1 of 2 records are invalid; nothing was imported[\s\S]*ls\.json:1: field "labeled_at": /);
+      .rejects.toThrow(/1 of 2 records are invalid; nothing was imported[\s\S]*ls\.json: record 1: field "labeled_at": /);
     expect(await store.all(`SELECT count(*) AS n FROM labels`)).toEqual([{ n: 0 }]);
   });
 });

@@ -1,10 +1,12 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { DataError, UsageError } from '../errors/touchstone-error.js';
 import { detectFormat } from '../ingest/detect-format.js';
 import { isParseError, type SourceRecord } from '../ingest/source-record.js';
+import type { Scale } from '../schemas/scale.js';
 import { detectImporter } from './detect.js';
 import { isSkip, type ImportKind, type Importer } from './import-item.js';
 import type { ImporterName } from './importer-names.js';
-import { addToPlan, emptyPlan, planTotal } from './import-plan.js';
+import { addToPlan, emptyPlan, planTotal, REQUIRED_FIELDS, type ImportPlan } from './import-plan.js';
 import { isSelected, selectImport, type ImportSelection } from './import-selection.js';
 import { openExport, type ExportFile } from './read-export.js';
 import { IMPORTERS } from './registry.js';
@@ -18,6 +20,8 @@ export interface PrepareImportOptions {
   readonly judge?: string;
   /** A time for labels was supplied (`--labeled-at`). */
   readonly labeledAtSupplied?: boolean;
+  /** Canonical fields supplied for records lacking them, by a flag (`--labeler`) or `--map`. */
+  readonly supplied?: readonly string[];
 }
 
 /** A tool export ready for `runIngest`: its canonical records (`options.records`), skip count and what was chosen. */
@@ -26,9 +30,28 @@ export interface PreparedImport {
   readonly records: AsyncIterable<SourceRecord>;
   readonly skipped: number;
   readonly selection: ImportSelection;
+  /** The selected question's scale from the export's own settings (labels), and the file it came from. */
+  readonly scale?: { readonly scale: Scale; readonly from: string };
 }
 
 const SAMPLE = 20;
+
+/** Label Studio's CSV export names its annotation columns `annotator` and `annotation_id`; Touchstone's own CSV has neither. */
+function isLabelStudioCsvHeader(file: string): boolean {
+  const head = readHead(file).split(/\r?\n/)[0] ?? '';
+  const cols = head.replace(/^\uFEFF/, '').split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  return cols.includes('annotator') && cols.includes('annotation_id') && !cols.includes('item_id');
+}
+
+function readHead(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Reads a tool's export for one ingest: the named importer, or the one detected (undefined when
@@ -42,7 +65,9 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
   let importer: Importer;
   if (options.format === undefined) {
     const format = detectFormat(file);
-    if (format !== 'json' && format !== 'jsonl') return undefined;
+    if (format === 'csv' || format === 'tsv') {
+      if (!isLabelStudioCsvHeader(file)) return undefined;
+    } else if (format !== 'json' && format !== 'jsonl') return undefined;
     exportFile = await openExport(file);
     const detected = detectImporter(await exportFile.sample(SAMPLE), file);
     if (detected === undefined) return undefined;
@@ -54,9 +79,6 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
   if (!importer.kinds.includes(kind)) {
     throw new UsageError('IMPORT_KIND_UNSUPPORTED', `${file}: a ${importer.title} holds ${importer.kinds.join(' and ')}, not ${kind}`);
   }
-  if (kind === 'labels' && importer.labelsNeedTime === true && options.labeledAtSupplied !== true) {
-    throw new UsageError('IMPORT_NEEDS_LABELED_AT', `${file}: ${importer.name} exports carry no time for their labels; say when they were made with --labeled-at (recorded as supplied in provenance, never invented)`);
-  }
   const plan = emptyPlan(kind);
   for await (const source of exportFile.records()) {
     if (isParseError(source.value)) plan.parseErrors += 1;
@@ -67,7 +89,35 @@ export async function prepareImport(options: PrepareImportOptions): Promise<Prep
     throw new DataError('IMPORT_NOTHING', `${file}: the ${importer.title} holds no ${kind}${held === '' ? '' : ` (it holds ${held})`}`, { details: [{ file, reason: `no ${kind}` }] });
   }
   const selection = selectImport(plan, { ...(options.question === undefined ? {} : { question: options.question }), ...(options.judge === undefined ? {} : { judge: options.judge }) }, importer.title);
-  return { importer, records: selectedRecords(exportFile, importer, kind, selection), skipped: selection.skipped, selection };
+  if (selection.selected === 0) {
+    const why = Object.entries(selection.skippedReasons).map(([reason, n]) => `${n} ${reason}`).join('; ');
+    throw new DataError('IMPORT_NOTHING', `${file}: the ${importer.title} holds no ${kind} to import; nothing was stored (read ${selection.skipped}, all skipped: ${why})`, { details: [{ file, reason: `no ${kind}: ${why}` }] });
+  }
+  const supplied = new Set([...(options.supplied ?? []), ...(options.labeledAtSupplied === true ? ['labeled_at'] : [])]);
+  requireFields(plan, selection, importer, supplied, file);
+  const scale = kind === 'labels' ? importer.scaleFor?.(file, selection.question) : undefined;
+  return { importer, records: selectedRecords(exportFile, importer, kind, selection), skipped: selection.skipped, selection, ...(scale === undefined ? {} : { scale }) };
+}
+
+/** Flags that supply a field every record of an export lacks. */
+const FLAG_FOR: Readonly<Record<string, string>> = {
+  labeler_id: '--labeler ID (or --map labeler_id=src.FIELD)',
+  labeled_at: '--labeled-at ISO-TIME (recorded as supplied in provenance, never invented)',
+};
+
+/**
+ * A field that none of the selected records carries is a property of the export (Argilla keeps no
+ * response times; Prodigy before 1.10 no annotator), so the import stops before reading and names the
+ * flag that supplies it. A field only some records lack is left to validation, which names each record.
+ */
+function requireFields(plan: ImportPlan, selection: ImportSelection, importer: Importer, supplied: ReadonlySet<string>, file: string): void {
+  const chosen = [...plan.groups.values()].filter((g) => g.question === selection.question && (plan.kind !== 'judge' || g.judge === selection.sourceJudge) && g.rank === selection.rank);
+  const n = chosen.reduce((a, g) => a + g.n, 0);
+  if (n === 0) return;
+  const lacking = REQUIRED_FIELDS[plan.kind].filter((f) => !supplied.has(f) && chosen.reduce((a, g) => a + (g.missing.get(f) ?? 0), 0) === n);
+  if (lacking.length === 0) return;
+  const lines = lacking.map((f) => `${f}: ${importer.missing?.[f] ?? `no record has it`}; supply it with ${FLAG_FOR[f] ?? `--map ${f}=src.FIELD`}`);
+  throw new UsageError(lacking.includes('labeled_at') ? 'IMPORT_NEEDS_LABELED_AT' : 'IMPORT_NEEDS_FIELD', `${file}: none of the ${n} ${plan.kind === 'labels' ? 'labels' : plan.kind === 'judge' ? 'judge scores' : 'requests'} in this ${importer.title} has ${lacking.join(' or ')}; nothing was stored:\n  ${lines.join('\n  ')}`);
 }
 
 async function* selectedRecords(exportFile: ExportFile, importer: Importer, kind: ImportKind, selection: ImportSelection): AsyncGenerator<SourceRecord> {
@@ -78,7 +128,7 @@ async function* selectedRecords(exportFile: ExportFile, importer: Importer, kind
     }
     for (const item of importer.read(source.value)) {
       if (item.kind !== kind || isSkip(item) || !isSelected(item, selection)) continue;
-      yield { line: source.line, untyped: false, value: item.value };
+      yield { line: source.line, untyped: false, value: item.value, ...(source.unit === undefined ? {} : { unit: source.unit }) };
     }
   }
 }

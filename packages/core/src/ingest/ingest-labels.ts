@@ -14,10 +14,12 @@ export interface IngestLabelsOptions extends IngestOptions {
 }
 
 /**
- * Ingests gold labels as one batch. The first ingest into a gold set fixes its scale (given, or
- * inferred from the labels); later ingests are checked against it and off-scale labels rejected.
+ * Ingests gold labels as one batch. The first ingest into a gold set that accepts a label fixes its
+ * scale (given, or inferred from the labels); later ingests are checked against it and off-scale
+ * labels rejected. A batch that accepts no label (every record rejected under --skip-invalid) is
+ * still recorded, but creates no gold set and fixes no scale (`scale: null`).
  */
-export async function ingestLabels(store: Store, options: IngestLabelsOptions): Promise<IngestSummary & { scale: Scale; scale_inferred: boolean }> {
+export async function ingestLabels(store: Store, options: IngestLabelsOptions): Promise<IngestSummary & { scale: Scale | null; scale_inferred: boolean }> {
   const existing = await findGoldSet(store, options.goldSet);
   if (existing !== undefined && options.scale !== undefined && scaleJson(existing.scale) !== scaleJson(options.scale)) {
     throw new ConfigError(
@@ -34,6 +36,8 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
     covers: [{ table: 'gold_sets', owner: options.goldSet }, { table: 'items', owner: options.goldSet }],
     beforeInsert: async (batchId, stage) => {
       if (existing !== undefined) return;
+      const [staged] = await store.all<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${stage}`, params: [] });
+      if ((staged?.n ?? 0) === 0) return;
       scale = known ?? inferScale(observed);
       if (known === undefined && scale.kind === 'nominal') {
         // Inferred nominal: labels staged as numbers become their text.
@@ -56,7 +60,7 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
       });
     },
   });
-  const final = scale ?? existing?.scale;
-  if (final === undefined) throw new ConfigError('SCALE_UNKNOWN', `gold set "${options.goldSet}": no labels to fix a scale from`);
+  const final = existing?.scale ?? (await findGoldSet(store, options.goldSet))?.scale;
+  if (final === undefined) return { ...summary, scale: null, scale_inferred: false };
   return { ...summary, scale: final, scale_inferred: existing === undefined ? known === undefined : existing.scale_inferred };
 }

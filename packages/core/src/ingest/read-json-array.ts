@@ -27,8 +27,8 @@ export async function readJsonArray(file: string): Promise<{ records: SourceReco
   const list = Array.isArray(raw) ? raw : [raw];
   const records = list.map((value, i): SourceRecord =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? { line: i + 1, untyped: false, value: value as Record<string, unknown> }
-      : { line: i + 1, untyped: false, value: { parseError: 'expected a JSON object' } },
+      ? { line: i + 1, unit: 'record', untyped: false, value: value as Record<string, unknown> }
+      : { line: i + 1, unit: 'record', untyped: false, value: { parseError: 'expected a JSON object' } },
   );
   return { records, raw };
 }

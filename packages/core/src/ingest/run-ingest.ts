@@ -30,8 +30,12 @@ export interface IngestOptions {
   readonly supplied?: Readonly<Record<string, string>>;
   /** Source records already read by an importer (Label Studio, Prodigy …); skips the file readers. */
   readonly records?: AsyncIterable<SourceRecord> | Iterable<SourceRecord>;
-  /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary. */
+  /** Counted as read and skipped by an importer (cancelled or ignored work), reported in the summary and stored on the batch. */
   readonly skipped?: number;
+  /** Why they were skipped, by reason (sums to `skipped`), stored on the batch. */
+  readonly skippedReasons?: Readonly<Record<string, number>>;
+  /** Labeler aliases (alias → canonical id) resolved before validation (`--labeler-map`); the ones used are stored on the batch. */
+  readonly labelerMap?: Readonly<Record<string, string>>;
   /** Let DuckDB's JSON reader stage canonical JSONL when every record certainly passes (default true). */
   readonly native?: boolean;
   /** The tool importer that produced `records` (label-studio, prodigy …), recorded as the batch's format. */
@@ -64,13 +68,13 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
   await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined
+  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined && options.labelerMap === undefined
     ? await kind.nativeStage(store, { file: options.file, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
     : undefined;
   const quarantinePath = options.quarantineFile ?? `${options.file}.rejected.jsonl`;
   const quarantineTemp = `${quarantinePath}.partial`;
   const staging = nativeCount !== undefined
-    ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[] }
+    ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[], aliasesUsed: undefined }
     : await stageWithZod(store, kind, options, stage, quarantineTemp, sourceBatches(store, options, format));
   const read = staging.read + (options.skipped ?? 0);
   const { rejected, staged, details } = staging;
@@ -155,6 +159,9 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         merkle_root: root[0]?.root ?? '',
         detail: null,
         prev_hash: prevHash,
+        n_skipped: options.skipped ?? 0,
+        skipped_reasons: options.skippedReasons === undefined || Object.keys(options.skippedReasons).length === 0 ? null : JSON.stringify(options.skippedReasons),
+        labeler_map: staging.aliasesUsed === undefined || Object.keys(staging.aliasesUsed).length === 0 ? null : JSON.stringify(staging.aliasesUsed),
       }, target.covers ?? []);
       return {
         batch_id: batchId,

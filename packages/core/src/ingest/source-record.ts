@@ -6,6 +6,8 @@ export interface SourceRecord {
   readonly value: Record<string, unknown> | { readonly parseError: string };
   /** True when values are untyped text (CSV/TSV) and may be coerced to numbers/booleans. */
   readonly untyped: boolean;
+  /** 'record' when `line` counts records, not lines (JSON arrays, tool exports read as JSON), so messages say "record N". */
+  readonly unit?: 'line' | 'record';
 }
 
 export function isParseError(value: SourceRecord['value']): value is { readonly parseError: string } {

@@ -18,6 +18,8 @@ export interface Staging {
   readonly staged: number;
   /** The first 20 rejections, each naming file, line, field and reason. */
   readonly details: ErrorDetail[];
+  /** The labeler aliases resolved (alias → canonical id), when a labeler map was given. */
+  readonly aliasesUsed: Record<string, string> | undefined;
 }
 
 /**
@@ -55,6 +57,8 @@ export async function stageWithZod(
   };
   const supplied = Object.entries(options.supplied ?? {});
   const map = options.map ?? {};
+  const aliases = options.labelerMap;
+  const aliasesUsed: Record<string, string> | undefined = aliases === undefined ? undefined : {};
   try {
     for await (const batch of batches) {
       for (const source of batch) {
@@ -68,19 +72,30 @@ export async function stageWithZod(
           for (const [field, value] of supplied) {
             if (record[field] === undefined || record[field] === null || record[field] === '') record[field] = value;
           }
+          if (aliases !== undefined && aliasesUsed !== undefined) {
+            const alias = record['labeler_id'];
+            const key = typeof alias === 'number' ? String(alias) : alias;
+            if (typeof key === 'string' && Object.hasOwn(aliases, key)) {
+              const canonical = aliases[key] as string;
+              record['labeler_id'] = canonical;
+              aliasesUsed[key] = canonical;
+            }
+          }
           const result = kind.stage(record);
           if ('reject' in result) reject = result.reject;
           else row = result.row;
         }
         if (reject !== undefined) {
           rejected += 1;
-          if (details.length < MAX_REPORTED) details.push({ file: options.file, line: source.line, ...reject });
+          const at = source.unit === 'record' ? { record: source.line } : { line: source.line };
+          if (details.length < MAX_REPORTED) details.push({ file: options.file, ...at, ...reject });
           if (options.skipInvalid === true) {
             if (quarantine === undefined) {
               mkdirSync(dirname(quarantineTemp), { recursive: true });
               quarantine = createWriteStream(quarantineTemp);
             }
-            quarantine.write(`${JSON.stringify({ line: source.line, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
+            const where = source.unit === 'record' ? { record_number: source.line } : { line: source.line };
+            quarantine.write(`${JSON.stringify({ ...where, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
           }
           continue;
         }
@@ -100,7 +115,7 @@ export async function stageWithZod(
     throw error;
   }
   await closeQuietly(quarantine);
-  return { read, rejected, staged, details };
+  return { read, rejected, staged, details, aliasesUsed };
 }
 
 function closeQuietly(stream: WriteStream | undefined): Promise<void> {

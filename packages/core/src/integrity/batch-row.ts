@@ -30,6 +30,12 @@ export const BatchRowSchema = z.object({
   first_seq: z.number().nullable(),
   last_seq: z.number().nullable(),
   merkle_root: z.string(),
+  /** Read but not imported (cancelled, ignored, other questions …): n_read = n_accepted + n_rejected + n_skipped. */
+  n_skipped: z.number(),
+  /** JSON object of skip reasons → counts, or null. */
+  skipped_reasons: z.string().nullable(),
+  /** JSON object of the labeler aliases this ingest resolved (alias → canonical id), or null. */
+  labeler_map: z.string().nullable(),
   /** JSON digest of the side-table rows this event wrote or left (see state-manifest.ts); NULL before v2. */
   state: z.string().nullable(),
   /** JSON detail of a non-ingest event (an erasure's reason and rows); NULL otherwise. */
@@ -49,7 +55,7 @@ const TIMESTAMPS = new Set(['started_at', 'finished_at']);
 export const BATCH_COLUMNS = [
   'batch_id', 'kind', 'gold_set', 'judge', 'source_file', 'source_sha256', 'format', 'importer_version', 'actor',
   'started_at', 'finished_at', 'n_read', 'n_accepted', 'n_rejected', 'n_duplicates', 'n_inserted', 'field_map',
-  'supplied', 'first_seq', 'last_seq', 'merkle_root', 'state', 'detail', 'hash_version', 'field_tags', 'prev_hash', 'hash',
+  'supplied', 'first_seq', 'last_seq', 'merkle_root', 'n_skipped', 'skipped_reasons', 'labeler_map', 'state', 'detail', 'hash_version', 'field_tags', 'prev_hash', 'hash',
 ] as const satisfies readonly (keyof BatchRow)[];
 
 export const BATCH_HASH_VERSION = 2;
@@ -82,7 +88,8 @@ export function changedBatchFields(row: BatchRow): string[] {
 
 /** A stored batch row as plain values (timestamps normalized to ISO strings with milliseconds). */
 export function parseBatchRow(raw: Record<string, unknown>): BatchRow {
-  const row: Record<string, unknown> = { state: null, detail: null, hash_version: null, field_tags: null, ...raw };
+  const row: Record<string, unknown> = { state: null, detail: null, hash_version: null, field_tags: null, skipped_reasons: null, labeler_map: null, ...raw };
+  row['n_skipped'] = row['n_skipped'] ?? 0;
   for (const c of TIMESTAMPS) row[c] = new Date(String(row[c])).toISOString();
   return BatchRowSchema.parse(row);
 }

@@ -48,6 +48,6 @@ export async function appendChainEvent(store: Store, e: ChainEvent): Promise<Bat
     batch_id: next, kind: e.kind, gold_set: e.goldSet, judge: null, source_file: e.subject, source_sha256: '', format: e.kind,
     importer_version: IMPORTER_VERSION, actor: e.actor, started_at: e.startedAt ?? now, finished_at: now,
     n_read: e.rows, n_accepted: e.rows, n_rejected: 0, n_duplicates: 0, n_inserted: e.rows, field_map: null, supplied: null,
-    first_seq: null, last_seq: null, merkle_root: '', detail: e.detail === undefined ? null : JSON.stringify(e.detail), prev_hash: prevHash,
+    first_seq: null, last_seq: null, merkle_root: '', n_skipped: 0, skipped_reasons: null, labeler_map: null, detail: e.detail === undefined ? null : JSON.stringify(e.detail), prev_hash: prevHash,
   }, e.covers);
 }

@@ -29,9 +29,15 @@ export const BatchProvenanceSchema = z.object({
   n_read: z.number(),
   n_accepted: z.number(),
   n_rejected: z.number(),
+  /** Read but not imported (cancelled or ignored work, other questions); n_read = n_accepted + n_rejected + n_skipped. */
+  n_skipped: z.number(),
   n_duplicates: z.number(),
   n_inserted: z.number(),
   supplied: z.record(z.string(), z.string()),
+  /** Why records were skipped, by reason. */
+  skipped_reasons: z.record(z.string(), z.number()),
+  /** Labeler aliases resolved by this batch (alias → canonical id). */
+  labeler_map: z.record(z.string(), z.string()),
 });
 
 export const ProvenanceReportSchema = z.object({

@@ -30,7 +30,7 @@ export function provenanceQueries(goldSet: string): Record<'labelers' | 'perItem
     slices: `SELECT slice, count(DISTINCT item_id) AS n_items FROM ${current} GROUP BY slice ORDER BY n_items DESC, slice`,
     sessions: `SELECT count(DISTINCT session_id) AS n FROM ${current}`,
     batches: `SELECT batch_id, kind, source_file, source_sha256, format, importer_version, actor, started_at,
-        n_read, n_accepted, n_rejected, n_duplicates, n_inserted, supplied
+        n_read, n_accepted, n_rejected, coalesce(n_skipped, 0) AS n_skipped, n_duplicates, n_inserted, supplied, skipped_reasons, labeler_map
       FROM batches WHERE gold_set = ${g} AND kind IN ('labels', 'traffic', 'judge') ORDER BY batch_id`,
   };
 }

@@ -26,7 +26,8 @@ export async function provenance(store: Store, goldSet: string): Promise<Provena
   const outdated = await store.all<{ item_id: string }>(q.outdated);
   const slices = await store.all<{ slice: string | null; n_items: number }>(q.slices);
   const sessions = (await store.all<{ n: number }>(q.sessions))[0]?.n ?? 0;
-  const batches = (await store.all(q.batches)).map((b) => ({ ...b, supplied: JSON.parse(String(b['supplied'] ?? '{}')) as unknown }));
+  const json = (v: unknown): unknown => JSON.parse(typeof v === 'string' ? v : '{}');
+  const batches = (await store.all(q.batches)).map((b) => ({ ...b, supplied: json(b['supplied']), skipped_reasons: json(b['skipped_reasons']), labeler_map: json(b['labeler_map']) }));
 
   const top = labelers.reduce<(typeof labelers)[number] | undefined>((best, l) => (best === undefined || Number(l['share']) > Number(best['share']) ? l : best), undefined);
   return ProvenanceReportSchema.parse({

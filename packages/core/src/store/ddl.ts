@@ -57,6 +57,11 @@ export const DDL: readonly string[] = [
   `ALTER TABLE labels ADD COLUMN IF NOT EXISTS trace_id VARCHAR`,
   `ALTER TABLE labels ADD COLUMN IF NOT EXISTS embedding VARCHAR`,
   `ALTER TABLE traffic ADD COLUMN IF NOT EXISTS embedding VARCHAR`,
+  // Issue 14: what an importer read but did not import (n_skipped, by reason), and the labeler
+  // aliases an ingest resolved (--labeler-map), kept on the batch under its hash. Older batches: 0 and NULL.
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS n_skipped BIGINT DEFAULT 0`,
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS skipped_reasons VARCHAR`,
+  `ALTER TABLE batches ADD COLUMN IF NOT EXISTS labeler_map VARCHAR`,
   `CREATE OR REPLACE VIEW current_labels AS
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
