@@ -120,6 +120,6 @@ describe('touchstone guard (real CLI, real DuckDB files)', () => {
   it('--help teaches: what fails, exit codes, examples', async () => {
     const r = await runCli(['guard', '--help']);
     expect(r.code).toBe(0);
-    for (const s of ['integrity', 'labeler_impact', 'judge_bands', 'Exit codes: 0 the guard passes; 1 it fails', 'touchstone guard --gold support --judge gpt-judge@v3 --require-bands 4,5']) expect(r.stdout).toContain(s);
+    for (const s of ['integrity', 'labeler_impact', 'judge_bands', 'Exit codes: 0 the guard passes; 1 it fails', 'touchstone guard --gold support --judge gpt-judge@v3 --require-trusted 4,5']) expect(r.stdout).toContain(s);
   });
 });

@@ -5,7 +5,7 @@ whose items all have one label per labeler):
 - agreement overall and per slice: Krippendorff's alpha (ordinal metric), Fleiss' kappa, Gwet's AC2
   (quadratic weights), each with a percentile bootstrap over items; pairwise Cohen's kappa (quadratic,
   sklearn) for labeler pairs sharing >= 20 items;
-- Dawid-Skene EM (soft-majority start, pseudo-count 0.01, up to 100 iterations);
+- Dawid-Skene EM (soft-majority start, no pseudo-count as Touchstone's default, up to 100 iterations);
 - leniency per labeler and labeler x slice: label minus the leave-one-out mean of its co-labelers; p from
   the exact permutation mean/variance (n >= 30) or from B Monte-Carlo permutations of labels among each
   item's labelers (numpy Generator.permuted per group size); the most significant flagged labeler peeled
@@ -65,7 +65,7 @@ def agreement(C, boot, rng):
     return {name: {"value": float(est[k]), "ci": None if ci is None else [float(ci[0, k]), float(ci[1, k])]} for k, name in enumerate(["alpha", "fleiss", "gwet_ac2"])}
 
 
-def dawid_skene(item, lab, cat, n_items, n_lab, iters=100, tol=1e-6, smooth=0.01):
+def dawid_skene(item, lab, cat, n_items, n_lab, iters=100, tol=1e-6, smooth=0.0):
     T = np.zeros((n_items, K))
     np.add.at(T, (item, cat), 1)
     T /= T.sum(1, keepdims=True)
@@ -75,8 +75,10 @@ def dawid_skene(item, lab, cat, n_items, n_lab, iters=100, tol=1e-6, smooth=0.01
         conf = np.full((n_lab, K, K), smooth)
         for k in range(K):
             conf[:, k, :] += np.bincount(lab * K + cat, weights=T[item, k], minlength=n_lab * K).reshape(n_lab, K)
-        conf /= conf.sum(2, keepdims=True)
-        logc = np.log(conf)
+        rows = conf.sum(2, keepdims=True)
+        conf = np.where(rows > 0, conf / np.where(rows > 0, rows, 1), 1 / K)
+        with np.errstate(divide="ignore"):
+            logc = np.log(conf)
         L = np.tile(np.log(prior), (n_items, 1))
         for k in range(K):
             L[:, k] += np.bincount(item, weights=logc[lab, k, cat], minlength=n_items)

@@ -28,7 +28,20 @@ export function createProgram(ctx: CliContext, modules: readonly CommandModule[]
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
   for (const m of modules) m.register(program, { ctx, setExit });
+  showNumericDefaultsAsNumbers(program);
   return program;
+}
+
+/**
+ * Number options keep their values as text until zod checks them (so a bad value is a usage error),
+ * and commander's help would quote such a default: `(default: "0.05")`. Shows it as the number it is.
+ */
+function showNumericDefaultsAsNumbers(command: Command): void {
+  for (const option of command.options) {
+    const v: unknown = option.defaultValue;
+    if (typeof v === 'string' && option.defaultValueDescription === undefined && v.trim() !== '' && Number.isFinite(Number(v))) option.defaultValueDescription = v;
+  }
+  for (const sub of command.commands) showNumericDefaultsAsNumbers(sub);
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT, postWebhook, runDriftCheck, Store, StoreError, UsageError, type schemas } from '@touchstone/core';
+import { DataError, EXIT, postWebhook, runDriftCheck, Store, StoreError, UsageError, type schemas } from '@touchstone/core';
 import type { CommandEnv, CommandModule } from '../command-module.js';
 import { defaultActor, resolveDbPath } from '../context.js';
 import { numberArg, parseOptions } from '../parse-options.js';
@@ -11,6 +11,7 @@ import { renderDrift } from '../render/drift.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { slackBody } from '../render/drift-slack.js';
 import { printJson, printText, runAction } from '../run-action.js';
+import { windowEnd } from '../window-end.js';
 import { passRateCorrector } from './drift-corrector.js';
 import { addConfigFlag, addThresholdFlags, driftConfigFrom, loadCliConfig, ShadowSamplingFlags, shadowSampling, ThresholdFlags } from './drift-options.js';
 
@@ -49,7 +50,7 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
     .description('cron: fresh shadow set for the latest window, drift report, run history; exit 1 on an alert')
     .option('--gold <name>', 'gold set (or drift_check.gold in the config)')
     .option('--window <duration>', 'window length, e.g. 7d (or shadow.window; default 7d)')
-    .option('--now <iso>', 'end of the window (default: the current time)')
+    .option('--now <iso>', 'end of the window (default: the current time; on historical data the error names the --now to pass)')
     .option('--size <n>', 'shadow set size (or shadow.size; default 500)', numberArg('--size'))
     .option('--stratify-by <field>', 'slice (default) or metadata.KEY')
     .option('--seed <seed>', 'sampling seed (or shadow.seed; default 0)')
@@ -75,11 +76,13 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       // A cron job must not create an empty store from a mistyped path.
       if (!existsSync(dbPath)) throw new StoreError('STORE_NOT_FOUND', `no Touchstone store at ${dbPath}: ingest gold labels and traffic first, or pass --db / set "db" in the config`);
       const store = await Store.open(dbPath, flags.wait === true ? { waitMs: 600_000 } : {});
+      const sampling = shadowSampling(flags, config);
       let result: schemas.DriftCheckResult;
       try {
+        if (flags.now === undefined) await refuseStaleWindow(store, sampling.window, sampling.now);
         result = await withProgress(ctx, 'drift-check', flags.json === true, () => runDriftCheck(store, {
           goldSet: gold,
-          ...shadowSampling(flags, config),
+          ...sampling,
           passThreshold: drift.pass_threshold ?? 0.5,
           actor: defaultActor(ctx),
           drift,
@@ -107,6 +110,17 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
     }));
   });
   return cmd;
+}
+
+/**
+ * Without --now the window ends at the current time, so a cron run fails (exit 3) when traffic stops
+ * arriving rather than re-checking old traffic; on historical data the message gives the --now that
+ * checks the data's last window.
+ */
+async function refuseStaleWindow(store: Store, window: string, now: string): Promise<void> {
+  const end = await windowEnd(store, window, new Date(now));
+  if (end.lastRequest === null) return;
+  throw new DataError('SHADOW_EMPTY_WINDOW', `no traffic in the ${window} before the current time (${now}); the last request was at ${end.lastRequest}. To check the ${window} that ends with the data, pass --now ${end.now}`);
 }
 
 export const driftCheckCommand: CommandModule = {

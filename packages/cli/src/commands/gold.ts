@@ -6,6 +6,7 @@ import { defaultActor } from '../context.js';
 import { parseOptions } from '../parse-options.js';
 import { printJson, printText, runAction } from '../run-action.js';
 import { withStore } from '../with-store.js';
+import { describeScale } from '../ui/format/describe-scale.js';
 import { pct } from '../ui/format/numbers.js';
 
 const SnapshotOptions = z.object({ tag: z.string().min(1), excludeLabeler: z.array(z.string()).optional(), actor: z.string().optional(), json: z.boolean().optional() });
@@ -25,7 +26,7 @@ export const goldCommand: CommandModule = {
             Promise.all((await listGoldSets(store)).map(async (g) => ({ ...g, snapshots: await listSnapshots(store, g.name) }))),
           );
           if (opts.json === true) printJson(ctx, { gold_sets: sets });
-          else printText(ctx, sets.length === 0 ? 'no gold sets yet: touchstone ingest labels FILE --gold NAME\n' : `${sets.map((g) => `${g.name}  ${JSON.stringify(g.scale)}  snapshots: ${g.snapshots.map((s) => s.tag).join(', ') || '-'}`).join('\n')}\n`);
+          else printText(ctx, sets.length === 0 ? 'no gold sets yet: touchstone ingest labels FILE --gold NAME\n' : `${sets.map((g) => `${g.name}  ${describeScale(g.scale)}  snapshots: ${g.snapshots.map((s) => s.tag).join(', ') || '-'}`).join('\n')}\n`);
           return EXIT.ok;
         }));
       });
@@ -62,9 +63,9 @@ Example (after \`touchstone skew\` flags a labeler):
             const lines = [
               `${name}: ${a} (${diff.from.n_items} items) → ${b} (${diff.to.n_items} items)`,
               `added ${diff.counts.added}, removed ${diff.counts.removed}, relabeled ${diff.counts.relabeled} (${diff.counts.pass_flips} pass/fail flips${diff.to.n_items > 0 ? `, ${pct(diff.counts.pass_flips / diff.to.n_items)} of items` : ''})`,
-              ...diff.relabeled.slice(0, 20).map((r) => `  ~ ${r.item_id}: ${String(r.from)} → ${String(r.to)}${r.pass_from !== r.pass_to ? ` (${r.pass_from === true ? 'pass' : 'fail'} → ${r.pass_to === true ? 'pass' : 'fail'})` : ''}`),
-              ...diff.added.slice(0, 10).map((r) => `  + ${r.item_id}`),
-              ...diff.removed.slice(0, 10).map((r) => `  - ${r.item_id}`),
+              ...firstOf(diff.relabeled, 20, (r) => `  ~ ${r.item_id}: ${String(r.from)} → ${String(r.to)}${r.pass_from !== r.pass_to ? ` (${r.pass_from === true ? 'pass' : 'fail'} → ${r.pass_to === true ? 'pass' : 'fail'})` : ''}`, 'relabeled'),
+              ...firstOf(diff.added, 10, (r) => `  + ${r.item_id}`, 'added'),
+              ...firstOf(diff.removed, 10, (r) => `  - ${r.item_id}`, 'removed'),
             ];
             printText(ctx, `${lines.join('\n')}\n`);
           }
@@ -73,3 +74,9 @@ Example (after \`touchstone skew\` flags a labeler):
       });
   },
 };
+
+/** The first `n` rows as lines, then how many more there are and where to see them all. */
+function firstOf<T>(rows: readonly T[], n: number, line: (row: T) => string, what: string): string[] {
+  const shown = rows.slice(0, n).map(line);
+  return rows.length > n ? [...shown, `  … and ${rows.length - n} more ${what} (--json for all)`] : shown;
+}

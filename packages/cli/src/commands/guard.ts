@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT } from '@touchstone/core';
+import { EXIT, UsageError } from '@touchstone/core';
 import { guardWithJudge } from '@touchstone/judge-calibration/store';
 import type { CommandModule } from '../command-module.js';
 import { intText, numberText, parseOptions } from '../parse-options.js';
@@ -18,6 +18,8 @@ const bandsText = z
 const Options = z.object({
   gold: z.string().min(1),
   judge: z.string().min(1).optional(),
+  requireTrusted: bandsText.optional(),
+  /** The former name of --require-trusted (judge calibrate's name for the same list), kept as an alias. */
   requireBands: bandsText.optional(),
   maxFlippedShare: share.optional(),
   maxPassRateShift: share.optional(),
@@ -37,8 +39,8 @@ One check for an eval pipeline before it trusts a gold set (and a judge) to gate
                   the gold: without their labels at least --max-flipped-share of the gold items change
                   consensus outcome, or the gold pass rate moves by at least --max-pass-rate-shift
   judge_bands     with --judge: the judge is untrusted in a band of its own score (touchstone judge
-                  calibrate); with --require-bands, each named band must be trusted (an insufficient
-                  band fails too)
+                  calibrate); with --require-trusted, each named band must be trusted (an insufficient
+                  band fails too). --require-bands is an alias of --require-trusted.
 Each failure says which labeler, band or row, and why.
 
 Exit codes: 0 the guard passes; 1 it fails; 2 bad options (or a band the judge does not have);
@@ -46,7 +48,7 @@ Exit codes: 0 the guard passes; 1 it fails; 2 bad options (or a band the judge d
 
 Examples:
   touchstone guard --gold support
-  touchstone guard --gold support --judge gpt-judge@v3 --require-bands 4,5
+  touchstone guard --gold support --judge gpt-judge@v3 --require-trusted 4,5
   touchstone guard --gold support --expect-head "$PINNED_HEAD" --max-flipped-share 0.02 --json | jq '.failures'`;
 
 export const guardCommand: CommandModule = {
@@ -56,7 +58,8 @@ export const guardCommand: CommandModule = {
       .description('fail an eval run when its gold set is tampered with, carried by a flagged labeler, or judged by an untrusted judge (exit 1)')
       .requiredOption('--gold <name>', 'gold set the eval run scores against')
       .option('--judge <name>', 'the judge the pipeline relies on, as given to `ingest judge --judge`')
-      .option('--require-bands <bands>', 'judge-score bands that must be trusted: comma-separated band labels, or "all"')
+      .option('--require-trusted <bands>', 'judge-score bands that must be trusted: comma-separated band labels, or "all" (as judge calibrate --require-trusted)')
+      .option('--require-bands <bands>', 'alias of --require-trusted')
       .option('--max-flipped-share <x>', 'a flagged labeler fails when leaving them out flips at least this share of gold items', '0.01')
       .option('--max-pass-rate-shift <x>', 'a flagged labeler fails when leaving them out moves the gold pass rate this much (0.01 = 1 point)', '0.01')
       .option('--expect-head <hash>', 'also require the newest batch hash to equal this pinned value')
@@ -69,10 +72,12 @@ export const guardCommand: CommandModule = {
       .action(async (raw: unknown, cmd: Command) => {
         setExit(await runAction(ctx, (raw as { json?: unknown }).json === true, async () => {
           const o = parseOptions(Options, raw, 'guard');
+          if (o.requireTrusted !== undefined && o.requireBands !== undefined) throw new UsageError('BAD_OPTION', 'guard: --require-bands is an alias of --require-trusted; pass one');
+          const requiredBands = o.requireTrusted ?? o.requireBands;
           const result = await withStoreProgress(ctx, cmd, 'read', (store) => guardWithJudge(store, {
             goldSet: o.gold,
             ...(o.judge === undefined ? {} : { judge: o.judge }),
-            ...(o.requireBands === undefined ? {} : { requiredBands: o.requireBands }),
+            ...(requiredBands === undefined ? {} : { requiredBands }),
             maxImpact: { ...(o.maxFlippedShare === undefined ? {} : { flippedShare: o.maxFlippedShare }), ...(o.maxPassRateShift === undefined ? {} : { passRateShift: o.maxPassRateShift }) },
             ...(o.expectHead === undefined ? {} : { expectHead: o.expectHead }),
             skew: { ...(o.alpha === undefined ? {} : { alpha: o.alpha }), ...(o.permutations === undefined ? {} : { permutations: o.permutations }), ...(o.seed === undefined ? {} : { seed: o.seed }) },

@@ -7,6 +7,7 @@ import { intText, numberText, parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { renderJudgeCalibration, renderJudgeComparison, renderJudgeCorrection } from '../render/judge.js';
 import { printJson, printText, runAction } from '../run-action.js';
+import { windowEnd, windowEndNote } from '../window-end.js';
 
 /** Number flags stay text in commander and are checked here, so a bad value is a usage error (exit 2). */
 const edgesText = z
@@ -71,6 +72,7 @@ between the highest and lowest judge scores (EvalGen).
 
 Exit codes: 0 a report (untrusted bands are findings in it, not failures); 1 when a band named in
 --require-trusted is not trusted (untrusted, or insufficient to tell); 2 usage; 3 data or store.
+touchstone guard takes the same --require-trusted list.
 
 Examples:
   touchstone ingest judge judge.jsonl --judge gpt-judge@v3 --gold support
@@ -147,7 +149,7 @@ Example:
       .option('--window <duration>', 'traffic served in the last 24h, 7d, 2w … before --now')
       .option('--since <iso>', 'traffic served from this time')
       .option('--until <iso>', 'traffic served before this time (default --now)')
-      .option('--now <iso>', 'end of --window (default the current time)')
+      .option('--now <iso>', 'end of --window (default: the current time, or just after the last request when that window holds no traffic)')
       .option('--confidence <c>', 'confidence level of every interval (default 0.95; PPI alpha = 1 − c)')
       .option('--resamples <n>', 'bootstrap resamples for the Rogan–Gladen interval (default 20000)')
       .option('--seed <n>', 'bootstrap seed (default 1)')
@@ -166,10 +168,19 @@ Examples:
         setExit(await runAction(ctx, (raw as { json?: unknown }).json === true, async () => {
           const o = parseOptions(CorrectOptions, raw, 'judge correct');
           if (o.shadow !== undefined && (o.window !== undefined || o.since !== undefined)) throw new UsageError('BAD_OPTION', 'judge correct: --shadow and a traffic window (--window/--since) are alternatives');
-          const source = o.shadow !== undefined ? { kind: 'shadow' as const, shadowId: o.shadow } : { kind: 'window' as const, ...resolveWindow(definedOnly({ since: o.since, until: o.until, window: o.window, now: o.now })) };
-          const r = await withStoreProgress(ctx, cmd, 'read', (store) =>
-            correctJudge(store, { gold: o.gold, judge: o.judge, source, ...definedOnly({ confidence: o.confidence, resamples: o.resamples, seed: o.seed }) }),
-          );
+          const bounds = definedOnly({ since: o.since, until: o.until, window: o.window, now: o.now });
+          if (o.shadow === undefined) resolveWindow(bounds); // usage errors before the store opens
+          const r = await withStoreProgress(ctx, cmd, 'read', async (store) => {
+            let now = o.now;
+            if (o.shadow === undefined && o.window !== undefined && o.now === undefined && o.until === undefined) {
+              const end = await windowEnd(store, o.window);
+              now = end.now;
+              const note = windowEndNote('judge correct', o.window, end);
+              if (note !== null) ctx.stderr(note);
+            }
+            const source = o.shadow !== undefined ? { kind: 'shadow' as const, shadowId: o.shadow } : { kind: 'window' as const, ...resolveWindow({ ...bounds, ...definedOnly({ now }) }) };
+            return correctJudge(store, { gold: o.gold, judge: o.judge, source, ...definedOnly({ confidence: o.confidence, resamples: o.resamples, seed: o.seed }) });
+          });
           if (o.json === true) printJson(ctx, r);
           else printText(ctx, renderJudgeCorrection(r));
           return EXIT.ok as ExitCode;

@@ -1,10 +1,11 @@
 import type { schemas } from '@touchstone/core';
+import { describeScale } from '../ui/format/describe-scale.js';
 import { pct } from '../ui/format/numbers.js';
 import { table } from './table.js';
 
 export function renderProvenance(r: schemas.ProvenanceReport): string {
   const out: string[] = [];
-  out.push(`gold set "${r.gold_set}" — scale ${JSON.stringify(r.scale)}${r.scale_inferred ? ' (inferred)' : ''}`);
+  out.push(`gold set "${r.gold_set}" — scale ${describeScale(r.scale)}${r.scale_inferred ? ' (inferred)' : ''}`);
   out.push(`${r.items.total} items, ${r.labels.current} current labels (${r.labels.superseded} superseded), ${r.labelers.length} labelers, ${r.sessions} sessions`);
   out.push(`single-labeled items: ${r.items.single_labeled}; labels per item: ${Object.entries(r.items.labels_per_item).map(([n, c]) => `${n}×${c}`).join(', ')}`);
   out.push(`concentration: largest ${r.concentration.largest_labeler ?? '-'} with ${pct(r.concentration.largest_share)} of items; Herfindahl ${r.concentration.herfindahl.toFixed(3)}`);

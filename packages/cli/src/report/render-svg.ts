@@ -5,6 +5,9 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 const CONFIG = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   axis: { labelFontSize: 11, titleFontSize: 11, grid: true, gridColor: '#e5e7eb' },
+  // No cut legend labels: Vega's default 160 px limit, measured without a canvas in Node, cut
+  // "gold (human consensus)" to "gold (human consen…".
+  legend: { labelLimit: 0 },
   view: { stroke: null },
   background: 'white',
 } as const;

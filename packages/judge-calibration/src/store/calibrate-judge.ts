@@ -29,8 +29,12 @@ export async function calibrateJudge(store: Store, o: StoreCalibrateOptions): Pr
   return { ...report, coverage: loaded.coverage, next_labels: nextLabels(report, loaded.candidates, { limit: limit ?? 20, ...(o.seed === undefined ? {} : { seed: o.seed }) }) };
 }
 
-/** `touchstone judge compare`: judge B against judge A on the gold items both scored. */
+/**
+ * `touchstone judge compare`: judge B against judge A on the gold items both scored.
+ * @throws ConfigError JUDGE_COMPARED_WITH_ITSELF when A and B are the same judge (every test would say "no change")
+ */
 export async function compareJudgesInStore(store: Store, o: Omit<StoreCalibrateOptions, 'judge' | 'nextLabels'> & { judgeA: string; judgeB: string; alpha?: number }): Promise<JudgeComparison> {
+  if (o.judgeA === o.judgeB) throw new ConfigError('JUDGE_COMPARED_WITH_ITSELF', `judge "${o.judgeB}" is compared with itself: name a different baseline judge (--against)`);
   const pairing = o.pairing ?? 'consensus';
   const a = await loadJudgePairs(store, { goldSet: o.gold, judge: o.judgeA }, pairing);
   const b = await loadJudgePairs(store, { goldSet: o.gold, judge: o.judgeB }, pairing);

@@ -38,8 +38,13 @@ export function layoutColumns(specs: readonly ColumnSpec[], total: number): { in
   });
 }
 
-/** Pads or cuts a cell to exactly `width` terminal columns, "…" marking a cut. */
-export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+/**
+ * Pads or cuts a cell to exactly `width` terminal columns, "…" marking a cut. Line breaks and tabs
+ * (a labeler id with a carriage return, which sanitizing turns into a newline) become spaces, so a
+ * cell is one line and its width is what it shows.
+ */
+export function fitCell(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const text = raw.replace(/\r\n|[\r\n\t]/g, ' ');
   const w = displayWidth(text);
   if (w > width) {
     const cut = width <= 1 ? sliceToWidth(text, width) : `${sliceToWidth(text, width - 1)}…`;

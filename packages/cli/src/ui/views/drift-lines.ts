@@ -58,7 +58,9 @@ export function driftLines(d: DriftPanel, width: number): Line[] {
   add('stale-h', `Stale gold: ${r.stale_gold.length} slices with no traffic in the window`, 'accent');
   for (const s of r.stale_gold) add(`stale-${s.slice}`, `  ${s.slice}: ${s.gold_items} gold items (${pct(s.gold_share)}), last seen ${s.last_seen?.slice(0, 10) ?? 'never'}`);
   add('alerts-h', `Alerts (${r.alerts.length}) and warnings (${r.warnings.length})`, 'accent');
-  for (const [i, a] of [...r.alerts, ...r.warnings].entries()) add(`alert-${i}`, `  ${i < r.alerts.length ? '!' : '~'} ${a.kind}${a.slice === null ? '' : ` ${a.slice}`}: ${a.message} (q ${a.q_value.toExponential(1)})`, i < r.alerts.length ? 'warn' : 'muted');
+  // The q-value goes up front, where a long message cut at the screen's edge still shows it; the
+  // message's own trailing "(q = 0.0057)" is dropped so it is not printed twice.
+  for (const [i, a] of [...r.alerts, ...r.warnings].entries()) add(`alert-${i}`, `  ${i < r.alerts.length ? '!' : '~'} ${a.kind}${a.slice === null ? '' : ` ${a.slice}`} (q ${a.q_value.toExponential(1)}): ${a.message.replace(/ \(q = [^)]*\)$/, '')}`, i < r.alerts.length ? 'warn' : 'muted');
   for (const [i, n] of r.notes.entries()) add(`note-${i}`, `  note: ${n}`, 'muted');
   return lines;
 }

@@ -15,7 +15,8 @@ export const LABELER_COLUMNS: readonly ColumnSpec[] = [
   { header: 'guidelines', width: 10, drop: 1 },
   { header: 'slices', width: 6, align: 'right', drop: 5 },
   { header: 'lenient', width: 7, align: 'right' },
-  { header: 'flag', width: 8 },
+  // "! lenient" whole: the flag is the column a lead reads the table for.
+  { header: 'flag', width: 9 },
 ];
 
 /** Skew's per-labeler leniency (label units, positive = lenient) and flag, by labeler id. */
