@@ -81,7 +81,7 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
   }
   const notes: string[] = [];
   if (legacy > 0) {
-    notes.push(`${legacy} of ${batches.length} batches predate batch hash v2: their finished_at, field_map and supplied fields are not covered${state.unsealed.length > 0 ? `, nor are ${state.unsealed.length} records they wrote (${state.unsealed.slice(0, 5).join(', ')}${state.unsealed.length > 5 ? ', …' : ''})` : ''}. To bring everything under the chain, re-ingest the source files into a new store (--db NEW) and re-create snapshots and shadow sets there.`);
+    notes.push(`${legacy} of ${batches.length} batches predate batch hash v2: their finished_at, field_map and supplied fields are not covered${state.unsealed.length > 0 ? `, nor ${state.unsealed.length === 1 ? 'is 1 record' : `are ${state.unsealed.length} records`} they wrote (${state.unsealed.slice(0, 5).join(', ')}${state.unsealed.length > 5 ? ', …' : ''})` : ''}. To bring everything under the chain, re-ingest the source files into a new store (--db NEW) and re-create snapshots and shadow sets there.`);
   }
   return VerifyReportSchema.parse({
     intact: findings.length === 0,
