@@ -4,6 +4,7 @@ import { batchHash, BatchHashInputSchema, GENESIS_HASH } from './batch-hash.js';
 import { batchHashV2, changedBatchFields, parseBatchRow, type BatchRow } from './batch-row.js';
 import { erasedRows, erasureFindings } from './verify-erasure.js';
 import { catalogFindings } from './verify-catalog.js';
+import { shadowItemFindings } from './verify-derived.js';
 import { stateFindings } from './verify-state.js';
 import { merkleRootSql, type HashedTable } from './row-hash.js';
 import { deletedRowsSql, rowFindingsSql } from './verify-sql.js';
@@ -57,7 +58,7 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
   const keep = (gs: string | null): boolean => goldSet === undefined || gs === goldSet;
   const legacy = batches.filter((b) => b.hash_version === null).length;
   const state = await stateFindings(store, batches, legacy > 0);
-  findings.push(...state.findings.filter((f) => f.gold_set === null || keep(f.gold_set)));
+  findings.push(...[...state.findings, ...(await shadowItemFindings(store))].filter((f) => f.gold_set === null || keep(f.gold_set)));
   const erased = erasedRows(batches);
   const erasure = await erasureFindings(store, erased);
   findings.push(...erasure.findings);
