@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { resolve } from 'node:path';
-import { EXIT, ingestJudge, ingestLabels, ingestTraffic, isImporterName, parseFieldMap, parseScaleSpec, readLabelerMap, schemas, UsageError } from '@touchstone/core';
+import { createRedactor, EXIT, ingestJudge, ingestLabels, ingestTraffic, isImporterName, parseFieldMap, parseScaleSpec, readLabelerMap, schemas, UsageError } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
 import { parseOptions, numberArg } from '../parse-options.js';
@@ -9,6 +9,7 @@ import { renderIngestSummary } from '../render/ingest-summary.js';
 import { printJson, printText, runAction } from '../run-action.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
 import { resolveInputFile as resolveFile } from '../resolve-input-file.js';
+import { loadCliConfig } from './drift-options.js';
 import { IMPORT_HELP, INGEST_FORMATS, renderNotes, toolImport, withNotes } from './ingest-import.js';
 
 const Common = z.object({
@@ -30,7 +31,7 @@ const LabelsOptions = Common.extend({
   labeler: z.string().min(1, 'needs a labeler id').optional(),
   labelerMap: z.string().min(1, 'needs a file').optional(),
 });
-const TrafficOptions = Common;
+const TrafficOptions = Common.extend({ redactOnIngest: z.boolean().optional(), config: z.string().optional() });
 const JudgeOptions = Common.extend({ judge: z.string().min(1, 'needs a name: the judge name and version').optional(), gold: z.string().optional() });
 
 const EXAMPLES = `
@@ -104,12 +105,22 @@ export const ingestCommand: CommandModule = {
       });
 
     commonOptions(ingest.command('traffic <file>').description('import production traffic records (for shadow sets and drift)'))
+      .option('--no-redact-on-ingest', 'store the raw text: by default PII is redacted before anything is stored or hashed')
+      .option('--config <file>', 'touchstone.config.json whose "pii" section picks the redaction rules (default ./touchstone.config.json)')
+      .addHelpText('after', `
+PII (emails, phones, cards, IBANs, SSNs, IP addresses, and custom patterns from the config's "pii") is
+redacted from input, output and metadata values BEFORE the records are stored or hashed, so the raw
+text never enters the store; the rules and counts are recorded in the batch. --no-redact-on-ingest keeps
+the raw text (shadow sets still redact their copies; touchstone erase removes text later).`)
       .action(async (file: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(TrafficOptions, raw, 'ingest traffic');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const map = parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape));
           const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, supplied: Object.keys(map) });
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) => ingestTraffic(store, { ...base(file, opts, ctx, map), ...tool.options }));
+          const redactor = opts.redactOnIngest === false ? undefined : createRedactor(loadCliConfig(ctx, opts.config).pii ?? {});
+          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
+            ingestTraffic(store, { ...base(file, opts, ctx, map), ...tool.options, ...(redactor === undefined ? {} : { redactor }) }),
+          );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
           else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
           return EXIT.ok;

@@ -24,5 +24,7 @@ export const IngestSummarySchema = z.object({
   staged: z.number(),
   /** True when DuckDB's JSON reader staged the file (every record certainly valid); false for the zod line-by-line path. */
   fast_path: z.boolean(),
+  /** Traffic: PII redactions made before storing, per rule (null when --no-redact-on-ingest). */
+  redactions: z.record(z.string(), z.number()).nullable().optional(),
 });
 export type IngestSummary = z.infer<typeof IngestSummarySchema>;

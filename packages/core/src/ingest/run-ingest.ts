@@ -51,6 +51,8 @@ export interface IngestTarget {
   readonly afterInsert?: (batchId: number, stage: string) => Promise<void>;
   /** Side-table rows the batch writes (a gold set's row and items), sealed in its `state`. */
   readonly covers?: readonly Coverage[];
+  /** Particulars recorded (and chained) in the batch's `detail`, read once the rows are staged (for instance: redaction counts). */
+  readonly detail?: () => unknown;
 }
 
 const CHUNK = 2048;
@@ -157,7 +159,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         first_seq: inserted > 0 ? firstSeq : null,
         last_seq: inserted > 0 ? firstSeq + inserted - 1 : null,
         merkle_root: root[0]?.root ?? '',
-        detail: null,
+        detail: target.detail === undefined ? null : JSON.stringify(target.detail()),
         prev_hash: prevHash,
         n_skipped: options.skipped ?? 0,
         skipped_reasons: options.skippedReasons === undefined || Object.keys(options.skippedReasons).length === 0 ? null : JSON.stringify(options.skippedReasons),

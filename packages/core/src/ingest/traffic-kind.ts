@@ -1,4 +1,5 @@
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
+import type { Redactor } from '../pii/redact.js';
 import { TrafficRecordSchema } from '../schemas/traffic-record.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
@@ -7,8 +8,18 @@ import { parseEmbedding, stringifyMetadata } from '../schemas/embedding.js';
 
 const COLUMNS = ['id', 'ts', 'input', 'output', 'slice', 'judge_score', 'metadata', 'source_ref', 'embedding'] as const;
 
-/** Production traffic records. Metadata is stored as a JSON object of strings. */
-export function trafficKind(): RecordKind {
+/**
+ * Production traffic records. Metadata is stored as a JSON object of strings. With a `redactor`,
+ * input, output and metadata values are redacted at staging (hits counted into `hits`), and the
+ * DuckDB fast path is not used: it would stage raw text.
+ */
+export function trafficKind(redactor?: Redactor, hits: Record<string, number> = {}): RecordKind {
+  const red = (text: string): string => {
+    if (redactor === undefined) return text;
+    const r = redactor.redact(text);
+    for (const [k, n] of Object.entries(r.hits)) hits[k] = (hits[k] ?? 0) + n;
+    return r.text;
+  };
   return {
     kind: 'traffic',
     table: 'traffic',
@@ -27,8 +38,9 @@ export function trafficKind(): RecordKind {
       });
       if (!parsed.success) return { reject: firstIssue(parsed.error) };
       const r = parsed.data;
+      const storedMetadata = r.metadata === undefined ? null : JSON.stringify(redactor === undefined ? r.metadata : Object.fromEntries(Object.entries(r.metadata).map(([k, v]) => [k, red(v)])));
       return {
-        row: [r.id, r.timestamp, r.input, r.output ?? null, r.slice ?? null, r.judge_score ?? null, r.metadata === undefined ? null : JSON.stringify(r.metadata), r.source_ref ?? null,
+        row: [r.id, r.timestamp, red(r.input), r.output === undefined ? null : red(r.output), r.slice ?? null, r.judge_score ?? null, storedMetadata, r.source_ref ?? null,
           r.embedding === undefined ? null : JSON.stringify(r.embedding)],
       };
     },

@@ -37,7 +37,10 @@ export async function stateFindings(store: Store, batches: readonly BatchRow[], 
   const sealed = sealedDigests(batches);
   const findings: TamperFinding[] = [];
   const unsealed: string[] = [];
+  // A store from before a table existed, opened read-only, does not have it yet.
+  const present = new Set((await store.all<{ table_name: string }>(`SELECT table_name FROM duckdb_tables() WHERE database_name <> 'temp'`)).map((t) => t.table_name));
   for (const table of COVERED_TABLE_NAMES) {
+    if (!present.has(table)) continue;
     const live = await tableDigests(store, table);
     const base = { table, seq: null, item_id: null, labeler_id: null };
     for (const [owner, s] of sealed.get(table) ?? []) {

@@ -4,6 +4,7 @@ import { batchHash, BatchHashInputSchema, GENESIS_HASH } from './batch-hash.js';
 import { batchHashV2, changedBatchFields, parseBatchRow, type BatchRow } from './batch-row.js';
 import { erasedRows, erasureFindings } from './verify-erasure.js';
 import { catalogFindings } from './verify-catalog.js';
+import { shadowItemFindings } from './verify-derived.js';
 import { stateFindings } from './verify-state.js';
 import { merkleRootSql, type HashedTable } from './row-hash.js';
 import { deletedRowsSql, rowFindingsSql } from './verify-sql.js';
@@ -57,7 +58,7 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
   const keep = (gs: string | null): boolean => goldSet === undefined || gs === goldSet;
   const legacy = batches.filter((b) => b.hash_version === null).length;
   const state = await stateFindings(store, batches, legacy > 0);
-  findings.push(...state.findings.filter((f) => f.gold_set === null || keep(f.gold_set)));
+  findings.push(...[...state.findings, ...(await shadowItemFindings(store))].filter((f) => f.gold_set === null || keep(f.gold_set)));
   const erased = erasedRows(batches);
   const erasure = await erasureFindings(store, erased);
   findings.push(...erasure.findings);
@@ -81,7 +82,7 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
   }
   const notes: string[] = [];
   if (legacy > 0) {
-    notes.push(`${legacy} of ${batches.length} batches predate batch hash v2: their finished_at, field_map and supplied fields are not covered${state.unsealed.length > 0 ? `, nor are ${state.unsealed.length} records they wrote (${state.unsealed.slice(0, 5).join(', ')}${state.unsealed.length > 5 ? ', …' : ''})` : ''}. To bring everything under the chain, re-ingest the source files into a new store (--db NEW) and re-create snapshots and shadow sets there.`);
+    notes.push(`${legacy} of ${batches.length} batches predate batch hash v2: their finished_at, field_map and supplied fields are not covered${state.unsealed.length > 0 ? `, nor ${state.unsealed.length === 1 ? 'is 1 record' : `are ${state.unsealed.length} records`} they wrote (${state.unsealed.slice(0, 5).join(', ')}${state.unsealed.length > 5 ? ', …' : ''})` : ''}. To bring everything under the chain, re-ingest the source files into a new store (--db NEW) and re-create snapshots and shadow sets there.`);
   }
   return VerifyReportSchema.parse({
     intact: findings.length === 0,

@@ -9,13 +9,15 @@ import { literal } from './sql.js';
  * CHECKPOINT alone rewrites the row groups it touches but may leave freed blocks with old bytes.
  * The store must be closed; a crash leaves the original untouched.
  */
-export async function compactStore(path: string): Promise<void> {
+export async function compactStore(path: string, options: { readonly uncompressed?: boolean } = {}): Promise<void> {
   const tmp = `${path}.compact`;
   rmSync(tmp, { force: true });
   rmSync(`${tmp}.wal`, { force: true });
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
+    // Tests that search the file's bytes for a text turn compression off (FSST would hide it either way).
+    if (options.uncompressed === true) await con.run(`SET force_compression = 'uncompressed'`);
     await con.run(`ATTACH ${literal(path)} AS src`);
     await con.run('CHECKPOINT src');
     await con.run(`ATTACH ${literal(tmp)} AS dst`);
