@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JudgeScaleSchema } from './judge-pass-rule.js';
 
 /**
  * Alert thresholds. An alert needs BOTH a BH-adjusted q-value below `q` AND an effect at or above
@@ -73,8 +74,10 @@ export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 'auto', auto_quant
 /** The `drift` section of touchstone.config.json. */
 export const DriftConfigSchema = z
   .object({
-    /** A shadow item passes when its judge score is ≥ this (default 0.5). */
+    /** A judge score passes at or above this, on the judge's scale (default: the gold set's own pass rule). */
     pass_threshold: z.number().optional(),
+    /** The judge's score scale when it is not the gold set's: gold's pass rule is mapped onto it linearly. */
+    judge_scale: JudgeScaleSchema.optional(),
     thresholds: DriftThresholdsSchema.partial().optional(),
     coverage: CoverageConfigSchema.partial().optional(),
     /** Metadata keys to test (default: every key seen in the shadow set, at most 20). */
