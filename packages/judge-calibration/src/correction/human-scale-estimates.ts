@@ -32,8 +32,13 @@ export function humanScaleEstimates(input: HumanScaleInput): HumanScale {
   const one = (s: HumanScaleStratum): StratumEstimates => estimateStratum(s, confidence, input, notes);
   const pooled = one(input.pooled);
   const bySlice = input.strata.map(one);
-  const stratified = bySlice.length > 0;
-  const overall = stratified ? combine(bySlice, pooled, confidence) : pooled;
+  let stratified = bySlice.length > 0;
+  let overall = stratified ? combine(bySlice, pooled, confidence) : pooled;
+  if (stratified && overall.rogan_gladen === null && overall.ppi_plus_plus === null && (pooled.rogan_gladen !== null || pooled.ppi_plus_plus !== null)) {
+    notes.push(`stratified correction undefined (${overall.rogan_gladen_error ?? 'no estimate'}), so it is pooled over slices`);
+    stratified = false;
+    overall = pooled;
+  }
   const standIns = bySlice.filter((s) => s.rogan_gladen === null && s.ppi_plus_plus !== null);
   if (stratified && standIns.length > 0 && overall.rogan_gladen !== null) {
     notes.push(`stratified Rogan–Gladen: ${standIns.map((s) => `slice "${s.slice}" (${s.rogan_gladen_error ?? 'undefined'})`).join('; ')} — its PPI++ estimate stands in, which assumes gold's items in that slice represent its traffic`);
