@@ -4,7 +4,7 @@ import { humanScaleEstimates } from './human-scale-estimates.js';
 const stratum = (slice: string | null, share: number, pairs: [number, number, number][], traffic: number[]) => ({
   slice,
   share,
-  labels: pairs.flatMap(([h, j, n]) => new Array<number>(n).fill(h)),
+  labels: pairs.flatMap(([h, , n]) => new Array<number>(n).fill(h)),
   predictions: pairs.flatMap(([, j, n]) => new Array<number>(n).fill(j)),
   goldScores: pairs.flatMap(([, j, n]) => new Array<number>(n).fill(j)),
   unlabeledPredictions: traffic,
