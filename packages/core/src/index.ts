@@ -68,6 +68,7 @@ export { postWebhook, type WebhookResult } from './drift/post-webhook.js';
 export { DEFAULT_THRESHOLDS, DEFAULT_COVERAGE } from './drift/drift-config.js';
 export { resolvePassRule, judgePasses } from './drift/judge-pass-rule.js';
 export type { HumanScaleCorrector } from './drift/human-scale.js';
+export { humanScaleStrata } from './drift/human-scale-strata.js';
 export { parseDuration } from './config/duration.js';
 export { createRedactor, type Redactor } from './pii/redact.js';
 export { luhnValid } from './pii/luhn.js';
