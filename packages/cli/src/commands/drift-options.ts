@@ -30,7 +30,7 @@ export function addThresholdFlags(cmd: Command): Command {
     .option('--psi-alert <psi>', 'PSI that alerts (default 0.25)', numberArg('--psi-alert'))
     .option('--js-distance <d>', 'Jensen–Shannon distance (base 2) of a mix that alerts (default 0.1)', numberArg('--js-distance'))
     .option('--ks-d <d>', 'Kolmogorov–Smirnov D of input/output length that alerts (default 0.1)', numberArg('--ks-d'))
-    .option('--pass-rate-diff <d>', 'gold − shadow pass-rate difference that alerts (default 0.05)', numberArg('--pass-rate-diff'))
+    .option('--pass-rate-diff <d>', "size of a change in the judge's pass rate, gold to shadow, that alerts (default 0.05)", numberArg('--pass-rate-diff'))
     .option('--coverage-similarity <s>', 'cosine similarity of a close gold neighbour (default: auto, gold\'s own 5% quantile)', numberArg('--coverage-similarity'));
 }
 

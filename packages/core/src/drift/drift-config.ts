@@ -17,7 +17,7 @@ export const DriftThresholdsSchema = z
     js_distance: z.number().positive().max(1),
     /** Kolmogorov–Smirnov D of a numeric feature that alerts (default 0.1). */
     ks_d: z.number().positive().max(1),
-    /** Absolute pass-rate difference, gold − shadow, that alerts (default 0.05). */
+    /** Absolute difference of the judge's pass rate between gold and shadow that alerts (default 0.05). */
     pass_rate_diff: z.number().positive().max(1),
     /** Share of traffic in slices the gold set has no item for (default 0.02). */
     new_slice_share: z.number().positive().max(1),
