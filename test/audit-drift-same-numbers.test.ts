@@ -24,13 +24,18 @@ afterAll(() => tmp.cleanup());
 
 describe('the audit computes drift as touchstone drift does', () => {
   it('same pass rates, judge-error-corrected shadow rate included', async () => {
-    const drift = JSON.parse((await runCli(['--db', db, 'drift', '--gold', 'g', '--pass-threshold', '4', '--json'])).stdout) as { pass_rate: { corrected_shadow: unknown } };
+    const drift = JSON.parse((await runCli(['--db', db, 'drift', '--gold', 'g', '--pass-threshold', '4', '--json'])).stdout) as { pass_rate: { corrected_shadow: unknown }; pass_rule: { source: string } };
     expect(drift.pass_rate.corrected_shadow).not.toBeNull();
+    // The report says where the pass rule came from: the flag here, the config below, the gold set without either.
+    expect(drift.pass_rule.source).toBe('flag');
+    const own = JSON.parse((await runCli(['--db', db, 'drift', '--gold', 'g', '--json'])).stdout) as { pass_rule: { threshold: number; source: string } };
+    expect(own.pass_rule).toMatchObject({ threshold: 4, source: 'gold set' });
     writeFileSync(join(tmp.dir, 'touchstone.config.json'), JSON.stringify({ drift: { pass_threshold: 4 } }));
     const audit = await runCli(['--db', db, 'audit', '--gold', 'g', '--json'], { cwd: tmp.dir });
     expect(audit.code, audit.stderr).toBe(0);
-    const doc = JSON.parse(audit.stdout) as { drift: { available: boolean; value: { report: { pass_rate: unknown } } } };
+    const doc = JSON.parse(audit.stdout) as { drift: { available: boolean; value: { report: { pass_rate: unknown; pass_rule: { source: string } } } } };
     expect(doc.drift.available).toBe(true);
+    expect(doc.drift.value.report.pass_rule.source).toBe('config');
     expect(doc.drift.value.report.pass_rate).toEqual((drift as { pass_rate: unknown }).pass_rate);
   });
 });

@@ -37,7 +37,8 @@ describe('drift-check (the cron binary) on a real store', () => {
     expect(drifted.code).toBe(1);
     const doc = JSON.parse(drifted.stdout) as {
       status: string; alerts: { kind: string; slice: string | null; message: string; effect: number; q_value: number }[];
-      pass_rate: { gold: number; shadow: number; diff: number; ci: [number, number] };
+      pass_rate: { gold: number; shadow: number; diff: number; ci: [number, number]; gold_human: number };
+      pass_rule: { threshold: number; source: string };
       slices: { slice: string; gold_share: number; shadow_share: number }[];
       coverage_gaps: { size: number; share: number; examples: string[] }[]; stale_gold: unknown[];
       history: { run_id: number; status: string }[]; run_id: number;
@@ -52,6 +53,11 @@ describe('drift-check (the cron binary) on a real store', () => {
     expect(doc.alerts.find((a) => a.kind === 'unseen_slice')?.slice).toBe('crypto');
     expect(doc.pass_rate.diff).toBeCloseTo(doc.pass_rate.gold - doc.pass_rate.shadow, 12);
     expect(doc.pass_rate.ci[0]).toBeLessThan(doc.pass_rate.diff);
+    // The judge on both sides: about 94% of gold, 94% → 84% on traffic (crypto requests carry no judge difference).
+    expect(doc.pass_rate.gold).toBeGreaterThan(0.9);
+    expect(doc.pass_rule).toMatchObject({ threshold: 0.5, source: 'gold set' });
+    const rate = doc.alerts.find((a) => a.kind === 'pass_rate');
+    expect(rate?.message).toMatch(/^judge on shadow traffic [\d.]+% vs judge on gold [\d.]+%: shadow −[\d.]+ pts \(95% CI −[\d.]+ pts … −[\d.]+ pts\)/);
     expect(doc.slices.find((s) => s.slice === 'crypto')).toMatchObject({ gold_share: 0 });
     expect(doc.slices.find((s) => s.slice === 'crypto')!.shadow_share).toBeGreaterThan(0.1);
     expect(doc.coverage_gaps.length).toBeGreaterThan(0);

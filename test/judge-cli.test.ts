@@ -111,6 +111,14 @@ describe('touchstone judge (real CLI, real DuckDB file)', () => {
     expect(d.rogan_gladen.ci[1]).toBeGreaterThan(0.4);
     expect(d.ppi_plus_plus.estimate).toBeGreaterThan(0.2);
     expect(d.ppi_plus_plus.estimate).toBeLessThan(0.6);
+    // One estimate recommended, with what each estimator assumes, and the same in the text output.
+    const h = (JSON.parse(r.stdout) as { human_scale: { recommended: string; assumptions: Record<string, string>; recommendation: string } }).human_scale;
+    expect(h.recommended).toBe('rogan_gladen');
+    expect(Object.keys(h.assumptions)).toEqual(['rogan_gladen', 'ppi_plus_plus']);
+    const text = await cli(['judge', 'correct', '--gold', 'support', '--judge', 'judge@v1', '--window', '30d', '--now', '2026-04-01T00:00:00Z']);
+    expect(text.stdout).toMatch(/recommended {2}Rogan–Gladen/);
+    expect(text.stdout).toMatch(/sensitivity {2}PPI\+\+/);
+    expect(text.stdout).toMatch(/assumes: PPI\+\+: gold items are a random sample/);
     const none = await cli(['judge', 'correct', '--gold', 'support', '--judge', 'judge@v1', '--shadow', 'nope']);
     expect(none.code).toBe(3);
     expect(none.stderr).toMatch(/no shadow set "nope"/);

@@ -10,6 +10,8 @@ const SUITES = [
   ['packages/core', 'src/drift/drift-simulation.test.ts', 'drift: false alarms under no drift, power on a new intent, coverage gap, stale gold, pass-rate drop'],
   ['packages/core', 'src/eval-diff/diff-simulation.test.ts', 'eval diff: false regressions under no change, power on a slice drop'],
   ['packages/judge-calibration', 'src/calibration/coverage-simulation.test.ts', 'judge calibration: coverage of Wilson, Rogan–Gladen and PPI++ intervals'],
+  ['packages/core', 'src/drift/pass-rate-simulation.test.ts', 'pass-rate drift, judge on both sides: false alarms with biased judges and weights, power on 94% → 85%'],
+  ['packages/judge-calibration', 'src/correction/human-scale-simulation.test.ts', 'human-scale estimators: coverage under prevalence shift and a slice-mix shift (the recommendation follows it)'],
   ['packages/core', 'src/ingest/native/native-equivalence.test.ts', 'ingest: DuckDB fast path against the zod path on random messy files'],
 ];
 

@@ -49,7 +49,7 @@ export function generateDemo(options: GenerateDemoOptions): { files: DemoFiles; 
   const items = generateGoldItems(stream(1), Math.max(1, Math.round(2000 * scale)));
   const labels = generateGoldLabels(stream(2), items);
   const judge = generateJudgeScores(stream(3), items);
-  const traffic = generateTraffic(stream(4), Math.max(1, Math.round(TRAFFIC.records * scale)));
+  const traffic = generateTraffic(stream(4), Math.max(1, Math.round(TRAFFIC.records * scale)), stream(5));
 
   const byId = new Map<string, GoldItem>(items.map((i) => [i.item_id, i]));
   const labelLines = labels.map((l) => {

@@ -25,13 +25,14 @@ const OVERCONFIDENT = 0.08;
 
 export function generateJudgeScores(rng: Rng, items: readonly GoldItem[]): JudgeScore[] {
   const start = Date.parse(JUDGE_SCORED_AT);
-  return items.map((item, i) => {
-    const band = clamp(Math.round(item.quality), 1, 5);
-    let score: number;
-    if (band === 1) score = 1 + weightedIndex(rng, TAIL_1);
-    else if (band === 5) score = 1 + weightedIndex(rng, TAIL_5);
-    else if (rng.next() < OVERCONFIDENT) score = item.quality < 3 ? 1 : 5;
-    else score = clamp(Math.round(item.quality + 0.3 * rng.normal()), 2, 4);
-    return { item_id: item.item_id, judge: JUDGE, score, scored_at: isoSeconds(start + i * 1500) };
-  });
+  return items.map((item, i) => ({ item_id: item.item_id, judge: JUDGE, score: judgeScore(rng, item.quality), scored_at: isoSeconds(start + i * 1500) }));
+}
+
+/** The judge's 1–5 score of an output of true quality `quality` (the same judge scores gold items and traffic). */
+export function judgeScore(rng: Rng, quality: number): number {
+  const band = clamp(Math.round(quality), 1, 5);
+  if (band === 1) return 1 + weightedIndex(rng, TAIL_1);
+  if (band === 5) return 1 + weightedIndex(rng, TAIL_5);
+  if (rng.next() < OVERCONFIDENT) return quality < 3 ? 1 : 5;
+  return clamp(Math.round(quality + 0.3 * rng.normal()), 2, 4);
 }

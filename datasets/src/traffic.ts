@@ -2,6 +2,7 @@ import type { Rng } from '@touchstone/core/stats';
 import { agentReply, customerMessage, drawSlots } from './compose-text.js';
 import { DAY_MS, FAILURE_MODES, TRAFFIC, type FailureMode } from './demo-story.js';
 import { INTENTS } from './intents.js';
+import { judgeScore } from './judge-scores.js';
 import { isoSeconds } from './labeling-calendar.js';
 import { clamp, weightedSampler } from './weighted.js';
 
@@ -52,7 +53,12 @@ export function intentWeights(day: number): number[] {
   });
 }
 
-export function generateTraffic(rng: Rng, total: number): TrafficRecord[] {
+/**
+ * Production traffic. Each request has a hidden true quality drawn as a gold item's is (its failure
+ * mode's mean, sd 0.6), and the online judge is the gold set's judge (`judgeRng` draws its noise): so
+ * the judge's pass rate on traffic differs from its rate on gold only through what the story plants.
+ */
+export function generateTraffic(rng: Rng, total: number, judgeRng: Rng): TrafficRecord[] {
   const start = Date.parse(TRAFFIC.end) - TRAFFIC.days * DAY_MS;
   const counts = dailyCounts(total, TRAFFIC.days, (new Date(start).getUTCDay() + 6) % 7);
   const tenant = weightedSampler(Array.from({ length: TRAFFIC.tenants }, (_, t) => 1 / (t + 1) ** 1.1));
@@ -81,7 +87,7 @@ export function generateTraffic(rng: Rng, total: number): TrafficRecord[] {
         // An online tagger files every response under a failure mode, as the gold set's slices are;
         // the request's intent (route) is metadata.
         slice: mode.slice,
-        judge_score: clamp(Math.round(mode.mean + (newModel ? 0.2 : 0) + 0.7 * rng.normal()), 1, 5),
+        judge_score: judgeScore(judgeRng, clamp(mode.mean + 0.6 * rng.normal(), 1, 5)),
         metadata: {
           intent: spec.intent,
           model: (newModel ? TRAFFIC.models[1] : TRAFFIC.models[0]).model,

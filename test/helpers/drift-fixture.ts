@@ -17,6 +17,11 @@ export interface DriftFixture {
   /** Days 1–21 of February 2026 look like gold; days 22–28 add a new "crypto" intent, a new model and a lower judge pass rate. */
   readonly labels: string;
   readonly traffic: string;
+  /**
+   * The online judge's scores on the gold items (judge "online"): it passes 98% of the items humans
+   * pass and 30% of those they fail, so on gold it passes about 94%, as on the calm traffic.
+   */
+  readonly judge: string;
 }
 
 /** Writes a small support gold set (3 labelers, 300 items) and 28 days of traffic (6,000 requests) to `dir`. */
@@ -29,9 +34,13 @@ export function writeDriftFixture(dir: string): DriftFixture {
     return `${pick(VERBS)} my ${pick(w)} ${pick(FILLER)} and ${pick(w)} ${pick(FILLER)}`;
   };
   const labels: string[] = [];
+  const judge: string[] = [];
+  // Its own stream, so the labels and traffic are the bytes they were before the judge file existed.
+  const judgeRng = createRng(12);
   for (let i = 0; i < 300; i++) {
     const slice = pick(slices);
     const pass = rng.next() < 0.94 ? 1 : 0;
+    judge.push(JSON.stringify({ item_id: `g${i}`, score: judgeRng.next() < (pass === 1 ? 0.98 : 0.3) ? 1 : 0 }));
     const input = text(slice);
     const output = 'ok '.repeat(5 + rng.int(35));
     for (const labeler of ['ann', 'bob', 'cy']) {
@@ -55,8 +64,9 @@ export function writeDriftFixture(dir: string): DriftFixture {
       metadata: { model: late && rng.next() < 0.5 ? 'm-2' : 'm-1', tenant: `t${1 + rng.int(300)}` },
     }));
   }
-  const fixture = { labels: join(dir, 'labels.jsonl'), traffic: join(dir, 'traffic.jsonl') };
+  const fixture = { labels: join(dir, 'labels.jsonl'), traffic: join(dir, 'traffic.jsonl'), judge: join(dir, 'judge-on-gold.jsonl') };
   writeFileSync(fixture.labels, `${labels.join('\n')}\n`);
+  writeFileSync(fixture.judge, `${judge.join('\n')}\n`);
   writeFileSync(fixture.traffic, `${traffic.join('\n')}\n`);
   return fixture;
 }
@@ -68,6 +78,8 @@ export async function ingestDriftFixture(dir: string, db: string): Promise<void>
   if (a.code !== 0) throw new Error(`ingest labels failed: ${a.stderr}`);
   const b = await runCli(['--db', db, 'ingest', 'traffic', f.traffic]);
   if (b.code !== 0) throw new Error(`ingest traffic failed: ${b.stderr}`);
+  const c = await runCli(['--db', db, 'ingest', 'judge', f.judge, '--judge', 'online', '--gold', 'support']);
+  if (c.code !== 0) throw new Error(`ingest judge failed: ${c.stderr}`);
 }
 
 /** The window ending here is drawn like gold; the one ending at DRIFTED carries the planted drift. */

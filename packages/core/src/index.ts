@@ -64,13 +64,15 @@ export type { Importer, ImportItem, ImportKind, ImportRecord, ImportSkip } from 
 export { buildShadowSet, windowFor, SHADOW_DEFAULTS, type BuildShadowOptions } from './shadow/build-shadow-set.js';
 export { findShadowSet, requireShadowSet, listShadowSets } from './shadow/shadow-set.js';
 export { allocate, type Stratum } from './shadow/allocation.js';
-export { driftReport, DEFAULT_PASS_THRESHOLD, type DriftOptions } from './drift/drift.js';
+export { driftReport, type DriftOptions } from './drift/drift.js';
 export { analyzeDrift, type DriftInputs, type AnalyzeOptions } from './drift/analyze-drift.js';
 export { runDriftCheck, type DriftCheckOptions } from './drift/drift-check.js';
 export { appendDriftRun, listDriftRuns } from './drift/drift-runs.js';
 export { postWebhook, type WebhookResult } from './drift/post-webhook.js';
 export { DEFAULT_THRESHOLDS, DEFAULT_COVERAGE } from './drift/drift-config.js';
-export type { PassRateCorrector } from './drift/load-drift-inputs.js';
+export { resolvePassRule, judgePasses } from './drift/judge-pass-rule.js';
+export type { HumanScaleCorrector } from './drift/human-scale.js';
+export { humanScaleStrata } from './drift/human-scale-strata.js';
 export { parseDuration } from './config/duration.js';
 export { createRedactor, type Redactor } from './pii/redact.js';
 export { luhnValid } from './pii/luhn.js';

@@ -26,6 +26,8 @@ export { ShadowConfigSchema, type ShadowConfig } from './shadow/shadow-config.js
 export { DriftReportSchema, DriftAlertSchema, type DriftReport, type DriftAlert } from './drift/drift-report.js';
 export { DriftCheckResultSchema, type DriftCheckResult } from './drift/drift-check-result.js';
 export { DriftRunSchema, type DriftRun } from './drift/drift-runs.js';
+export { HumanScaleSchema, StratumEstimatesSchema, ESTIMATOR_ASSUMPTIONS, type HumanScale, type StratumEstimates, type HumanScaleStratum } from './drift/human-scale.js';
+export { PassRuleSchema, JudgeScaleSchema, type PassRule, type JudgeScale } from './drift/judge-pass-rule.js';
 export { DriftConfigSchema, DriftThresholdsSchema, CoverageConfigSchema, type DriftConfig, type DriftThresholds, type CoverageConfig } from './drift/drift-config.js';
 export { TouchstoneConfigSchema, DriftCheckConfigSchema, type TouchstoneConfig, type DriftCheckConfig } from './config/touchstone-config.js';
 export { PiiConfigSchema, type PiiConfig } from './pii/redact.js';

@@ -15,6 +15,8 @@ export { verdictFor } from './calibration/verdict.js';
 // corrected pass rates
 export { correctedPassRate, type CorrectedPassRate, type CorrectedPassRateInput } from './correction/corrected-pass-rate.js';
 export { ppiMean, type PpiMean, type PpiMeanInput } from './correction/ppi-mean.js';
+export { humanScaleEstimates, type HumanScaleInput } from './correction/human-scale-estimates.js';
+export { judgeScoreShift } from './correction/judge-score-shift.js';
 export { JudgeCorrectionResultSchema, type JudgeCorrectionResult } from './correction/judge-correction-result.js';
 export { CorrectedPassRateSchema, PpiMeanSchema } from './correction/correction-schemas.js';
 

@@ -77,7 +77,7 @@ const judgeSection = (store: Store, m: DemoManifest) => calibrateJudge(store, { 
 // drift-check as cron would run it at the end of the demo traffic: the latest 7 days against gold,
 // passing a request when the online judge scores it at the gold set's pass threshold.
 const driftSection = (store: Store, m: DemoManifest, actor: string) =>
-  runDriftCheck(store, { goldSet: GOLD_SET, window: '7d', now: m.planted.traffic.end, seed: 1, actor, drift: { pass_threshold: m.pass_threshold }, corrector: passRateCorrector });
+  runDriftCheck(store, { goldSet: GOLD_SET, window: '7d', now: m.planted.traffic.end, seed: 1, actor, corrector: passRateCorrector });
 
 export const demoCommand: CommandModule = {
   register(program, { ctx, setExit }) {

@@ -83,7 +83,7 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
         result = await withProgress(ctx, 'drift-check', flags.json === true, () => runDriftCheck(store, {
           goldSet: gold,
           ...sampling,
-          passThreshold: drift.pass_threshold ?? 0.5,
+          ...(flags.passThreshold === undefined ? {} : { passThresholdFlag: flags.passThreshold }),
           actor: defaultActor(ctx),
           drift,
           corrector: passRateCorrector,

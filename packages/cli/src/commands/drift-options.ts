@@ -24,17 +24,20 @@ export function addConfigFlag(cmd: Command): Command {
 
 export function addThresholdFlags(cmd: Command): Command {
   return cmd
-    .option('--pass-threshold <score>', 'a request passes when its judge score is ≥ this (default 0.5)', numberArg('--pass-threshold'))
+    .option('--pass-threshold <score>', "a judge score at or above this passes, on the judge's scale (default: the gold set's pass rule, or drift.pass_threshold)", numberArg('--pass-threshold'))
     .option('--q <alpha>', 'false discovery rate for Benjamini–Hochberg across all tests (default 0.05)', numberArg('--q'))
     .option('--psi-warn <psi>', 'PSI reported as a warning (default 0.1)', numberArg('--psi-warn'))
     .option('--psi-alert <psi>', 'PSI that alerts (default 0.25)', numberArg('--psi-alert'))
     .option('--js-distance <d>', 'Jensen–Shannon distance (base 2) of a mix that alerts (default 0.1)', numberArg('--js-distance'))
     .option('--ks-d <d>', 'Kolmogorov–Smirnov D of input/output length that alerts (default 0.1)', numberArg('--ks-d'))
-    .option('--pass-rate-diff <d>', 'gold − shadow pass-rate difference that alerts (default 0.05)', numberArg('--pass-rate-diff'))
+    .option('--pass-rate-diff <d>', "size of a change in the judge's pass rate, gold to shadow, that alerts (default 0.05)", numberArg('--pass-rate-diff'))
     .option('--coverage-similarity <s>', 'cosine similarity of a close gold neighbour (default: auto, gold\'s own 5% quantile)', numberArg('--coverage-similarity'));
 }
 
-/** The drift section of the config with flags laid over it (flags win). */
+/**
+ * The drift section of the config with the threshold flags laid over it (flags win). --pass-threshold
+ * is not merged: it goes to core as `passThresholdFlag`, so the report can say where the rule came from.
+ */
 export function driftConfigFrom(config: schemas.TouchstoneConfig, flags: ThresholdFlagValues): schemas.DriftConfig {
   const d = config.drift ?? {};
   const thresholds = { ...d.thresholds };
@@ -48,7 +51,7 @@ export function driftConfigFrom(config: schemas.TouchstoneConfig, flags: Thresho
   set('ks_d', flags.ksD);
   set('pass_rate_diff', flags.passRateDiff);
   const coverage = { ...d.coverage, ...(flags.coverageSimilarity === undefined ? {} : { similarity: flags.coverageSimilarity }) };
-  return { ...d, thresholds, coverage, ...(flags.passThreshold === undefined ? {} : { pass_threshold: flags.passThreshold }) };
+  return { ...d, thresholds, coverage };
 }
 
 export function loadCliConfig(ctx: CliContext, file: string | undefined): schemas.TouchstoneConfig {

@@ -14,8 +14,13 @@ const Options = ThresholdFlags.extend({ gold: z.string().min(1), shadow: z.strin
 const HELP = `
 Compares a shadow set with its gold set and alerts only when a test's Benjamini–Hochberg q-value is
 below --q AND its effect reaches its threshold (so a tiny difference on a huge sample never alerts):
-  pass rate       gold (human consensus) vs shadow (judge score ≥ --pass-threshold), overall and per slice;
-                  the judge-error-corrected shadow rate when gold items carry that judge's scores
+  pass rate       one instrument on both sides: the judge's pass rate on gold items (its scores on gold,
+                  ingested with touchstone ingest judge) vs on shadow traffic, overall and per slice.
+                  The pass rule is the gold set's (e.g. ordinal 1–5, pass ≥ 4) unless drift.pass_threshold
+                  or --pass-threshold sets one on the judge's scale; drift.judge_scale {min, max,
+                  higher_is_better} maps gold's rule onto a judge that scores on another scale. Beside
+                  it, human-scale estimates of the traffic rate (Rogan–Gladen, PPI++), stratified by
+                  slice, each with its assumption, and the one recommended
   slice mix       gold items vs every request in the window: chi-square, PSI, JS distance; slices with
                   traffic but no gold item; gold slices with no traffic (stale gold)
   lengths         input/output characters, gold vs shadow: KS (scipy's ks_2samp p-value), Wasserstein, PSI
@@ -55,6 +60,7 @@ export const driftCommand: CommandModule = {
             goldSet: opts.gold,
             ...(opts.shadow === undefined ? {} : { shadowId: opts.shadow }),
             config,
+            ...(opts.passThreshold === undefined ? {} : { passThresholdFlag: opts.passThreshold }),
             corrector: passRateCorrector,
           }));
           if (opts.json === true) printJson(ctx, report);

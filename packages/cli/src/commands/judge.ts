@@ -157,9 +157,14 @@ Example:
       .addHelpText('after', `
 The judge's errors are measured on the gold set (human consensus pass/fail vs the judge's, by the gold
 set's pass rule), then applied to its verdicts on unlabeled items: a shadow set (--shadow) or traffic in
-a window. Three estimates, each with an interval: Rogan–Gladen (as judgy: θ = (p_obs + TNR − 1)/(TPR +
-TNR − 1), percentile bootstrap that also resamples the unlabeled verdicts), PPI (λ = 1) and PPI++ (tuned
-λ, as ppi_py). Shadow-set sampling weights are not applied (reported when they differ).
+a window. Rogan–Gladen (as judgy: θ = (p_obs + TNR − 1)/(TPR + TNR − 1), percentile bootstrap that also
+resamples the unlabeled verdicts) assumes the judge's error rates given the true verdict carry over from
+gold; PPI++ (tuned λ, as ppi_py) assumes gold is a random sample of the unlabeled items, which the report
+tests (the judge's score distribution on gold vs on them, per slice). Both are stratified by slice when
+every unlabeled item has a slice gold has pairs for, and weighted by a shadow set's weights. Rogan–Gladen
+is recommended (a prevalence-shift simulation shows it keeps its coverage where PPI/PPI++ do not), PPI++
+shown as sensitivity; where a slice cannot be corrected the report says why. The pooled, unweighted
+Rogan–Gladen, PPI (λ = 1) and PPI++ follow for reference.
 
 Examples:
   touchstone judge correct --gold support --judge online-judge --window 7d

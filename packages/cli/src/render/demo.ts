@@ -116,7 +116,7 @@ function renderDriftSummary(d: schemas.DriftCheckResult): string[] {
   const p = d.pass_rate;
   return [
     `Drift-check, ${d.window.start.slice(0, 10)} to ${d.window.end.slice(0, 10)} (touchstone drift-check): ${d.status.toUpperCase()}, run #${d.run_id}`,
-    `  pass rate: gold ${opt(p.gold)} vs shadow ${opt(p.shadow)} (judge on ${p.n_shadow} sampled requests${p.corrected_shadow === null ? '' : `; corrected for the judge's errors on gold: ${pct(p.corrected_shadow.estimate)} [${pct(p.corrected_shadow.ci[0])}, ${pct(p.corrected_shadow.ci[1])}]`})`,
+    `  pass rate, judge on both sides: gold ${opt(p.gold)} vs shadow ${opt(p.shadow)} (${p.n_shadow} sampled requests${p.corrected_shadow === null ? '' : `; human-scale estimate of shadow, corrected for the judge's errors on gold: ${pct(p.corrected_shadow.estimate)} [${pct(p.corrected_shadow.ci[0])}, ${pct(p.corrected_shadow.ci[1])}]`})`,
     ...d.alerts.slice(0, 6).map((a) => `  alert ${a.kind}: ${a.message}`),
     ...(d.alerts.length > 6 ? [`  … ${d.alerts.length - 6} more alerts`] : []),
     ...d.coverage_gaps.slice(0, 2).map((g) => `  coverage gap: ${g.size} requests (${pct(g.share)}) with no close gold item, e.g. "${g.examples[0] ?? ''}"`),

@@ -1,6 +1,6 @@
 import type { schemas } from '@touchstone/core';
 import { pct } from '../ui/format/numbers.js';
-import { passRateLine, qText } from './drift-format.js';
+import { humanScaleLines, passRateLine, qText } from './drift-format.js';
 import { table } from './table.js';
 
 /** The terminal rendering of a drift report. */
@@ -12,6 +12,7 @@ export function renderDrift(r: schemas.DriftReport): string {
   for (const w of r.warnings) out.push(`  ~ [${w.kind}] ${w.message}`);
   out.push('');
   out.push(passRateLine(r));
+  if (r.human_scale !== null && r.human_scale !== undefined) out.push(...humanScaleLines(r.human_scale));
   if (r.slices.length > 0) {
     out.push('');
     out.push(table(['slice', 'gold items', 'gold share', 'window requests', 'traffic share'], r.slices.slice(0, 30).map((s) => [s.slice, s.gold_items, pct(s.gold_share), s.window_requests, pct(s.shadow_share)])));

@@ -1,3 +1,4 @@
+import { humanScaleLines } from './drift-format.js';
 import type { BandSummary, JudgeCalibrationResult, JudgeComparison, JudgeCorrectionResult } from '@touchstone/judge-calibration';
 import { pct, pts } from '../ui/format/numbers.js';
 import { table } from './table.js';
@@ -71,10 +72,12 @@ export function renderJudgeCorrection(r: JudgeCorrectionResult): string {
   return `${[
     `judge "${r.judge}" on ${src}: ${r.source.n_items} scored items${r.source.n_unscored > 0 ? ` (${r.source.n_unscored} without a judge score left out)` : ''}`,
     `calibrated on gold set "${r.gold_set}": ${r.calibration.n_pairs} pairs, TPR ${share(r.calibration.tpr)}, TNR ${share(r.calibration.tnr)}`,
-    `judge's raw pass rate: ${pct(r.observed_pass_rate)}; corrected (${Math.round(r.confidence * 100)}% intervals):`,
+    `judge's raw pass rate: ${pct(r.observed_pass_rate)}`,
+    ...(r.human_scale === null ? [] : [...humanScaleLines(r.human_scale), ...r.human_scale.notes.map((n) => `  note: ${n}`)]),
+    `pooled over slices and unweighted, for reference (${Math.round(r.confidence * 100)}% intervals):`,
     line('Rogan–Gladen', r.rogan_gladen, r.rogan_gladen_error === null ? '' : `  (${r.rogan_gladen_error})`),
     line('PPI', r.ppi),
     line('PPI++', r.ppi_plus_plus, typeof lambda === 'number' ? `  λ = ${lambda.toFixed(3)}` : ''),
-    ...(r.source.weights_uniform ? [] : ['note: the shadow set has unequal sampling weights; these estimates are unweighted']),
+    ...(r.source.weights_uniform ? [] : ['note: the shadow set has unequal sampling weights; the pooled estimates above are unweighted, the human-scale ones weighted']),
   ].join('\n')}\n`;
 }

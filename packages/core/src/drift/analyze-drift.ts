@@ -5,6 +5,8 @@ import { decideTests, type DriftTest, type DriftTestInput } from './drift-test.j
 import type { DriftReport } from './drift-report.js';
 import { metadataTests, type MetadataCounts } from './metadata-drift.js';
 import { numericTest } from './numeric-drift.js';
+import type { HumanScale } from './human-scale.js';
+import type { PassRule } from './judge-pass-rule.js';
 import { passRateTests, type GoldOutcome, type ShadowOutcome } from './pass-rate.js';
 import { sliceMixTest, unseenSliceTest } from './slice-mix.js';
 import { staleGoldTests } from './stale-gold.js';
@@ -25,7 +27,10 @@ export interface DriftInputs {
   readonly lastSeen: ReadonlyMap<string, string>;
   readonly metadata: readonly MetadataCounts[];
   readonly passThreshold: number;
-  readonly corrected?: DriftReport['pass_rate']['corrected_shadow'];
+  /** Where the pass threshold came from (gold set, config, flag). */
+  readonly passRule?: PassRule;
+  /** Human-scale estimates of the traffic pass rate from the gold pairs, when a corrector ran. */
+  readonly humanScale?: HumanScale | null;
   readonly notes?: readonly string[];
 }
 
@@ -43,7 +48,9 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
 
   const rates = passRateTests(inputs.gold, inputs.shadow, th.pass_rate_diff);
   tests.push(...rates.tests);
-  if (rates.overall.p_value === null) notes.push(inputs.shadow.every((s) => s.pass === null) ? 'pass rate: no shadow request has a judge score' : 'pass rate: the gold set has no item with a consensus');
+  if (rates.overall.p_value === null && inputs.shadow.every((s) => s.pass === null)) notes.push('pass rate: no shadow request has a judge score');
+  if (rates.untested.length > 0) notes.push(`pass rate not tested in ${rates.untested.map((s) => `"${s}"`).join(', ')}: fewer than 5 expected passes or fails on a side, too few for the test's normal approximation`);
+  notes.push(...(inputs.humanScale?.notes ?? []));
 
   const goldSlices = new Map<string, number>();
   for (const g of inputs.gold) if (g.slice !== null) goldSlices.set(g.slice, (goldSlices.get(g.slice) ?? 0) + 1);
@@ -84,7 +91,7 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
 
   const goldItems = inputs.gold.filter((g) => g.input !== null && g.input !== '').map((g) => ({ text: g.input as string, slice: g.slice, embedding: g.embedding ?? null }));
   const goldTexts = goldItems.map((g) => g.text);
-  const shadowItems: CoverageItem[] = inputs.shadow.map((s) => ({ text: s.input, slice: s.slice, weight: s.weight, embedding: s.embedding ?? null, metadata: s.metadata ?? null }));
+  const shadowItems: CoverageItem[] = inputs.shadow.map((s) => ({ text: s.input, slice: s.slice, weight: s.weight ?? 1, embedding: s.embedding ?? null, metadata: s.metadata ?? null }));
   const coverage = coverageAnalysis(goldTexts, shadowItems, cov, th.coverage_excess, goldItems.map((g) => g.embedding));
   if (coverage.test !== null) tests.push(coverage.test);
   else notes.push(goldTexts.length < 2 ? 'coverage gaps: the gold set has fewer than two item texts (ingest labels with an input field)' : 'coverage gaps: the shadow set is empty');
@@ -112,10 +119,12 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     gold_set: inputs.goldSet,
     shadow_id: inputs.shadowId,
     window: inputs.window,
-    shadow_sample: { n_items: shadowTotal, requests: inputs.shadow.reduce((a, x) => a + x.weight, 0), n_effective: kishEffectiveSize(inputs.shadow.map((x) => x.weight)) },
+    shadow_sample: { n_items: shadowTotal, requests: inputs.shadow.reduce((a, x) => a + (x.weight ?? 1), 0), n_effective: kishEffectiveSize(inputs.shadow.map((x) => x.weight ?? 1)) },
     alerts,
     warnings: decided.filter((t) => t.status === 'warn').map(toAlert),
-    pass_rate: { ...rates.overall, threshold: inputs.passThreshold, corrected_shadow: inputs.corrected ?? null },
+    pass_rate: { ...rates.overall, threshold: inputs.passThreshold, corrected_shadow: correctedShadow(inputs.humanScale ?? null) },
+    ...(inputs.passRule === undefined ? {} : { pass_rule: inputs.passRule }),
+    human_scale: inputs.humanScale ?? null,
     pass_rate_by_slice: rates.bySlice,
     slices: sliceNames.map((slice) => ({
       slice,
@@ -136,6 +145,12 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     thresholds: { ...th, pass_threshold: inputs.passThreshold, coverage_similarity: coverage.result?.similarity_threshold ?? null, cluster_similarity: cov.cluster_similarity === 'auto' ? (coverage.result?.similarity_threshold ?? null) : cov.cluster_similarity },
     notes: shadowTotal === 0 ? [...notes, 'the shadow set is empty'] : notes,
   };
+}
+
+/** The recommended human-scale estimate of the whole traffic, in the shape reports stored before it had. */
+function correctedShadow(h: HumanScale | null): DriftReport['pass_rate']['corrected_shadow'] {
+  const e = h?.recommended === undefined || h.recommended === null ? null : h.overall[h.recommended];
+  return h === null || e === null ? null : { estimate: e.estimate, ci: [e.ci[0], e.ci[1]], judge: h.judge, n_calibration: h.n_calibration };
 }
 
 function formatQ(q: number): string {

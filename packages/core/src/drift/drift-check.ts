@@ -4,11 +4,15 @@ import type { DriftConfig } from './drift-config.js';
 import type { DriftCheckResult } from './drift-check-result.js';
 import { appendDriftRun, listDriftRuns } from './drift-runs.js';
 import { driftReport } from './drift.js';
-import type { PassRateCorrector } from './load-drift-inputs.js';
+import { requireGoldSet } from '../gold/gold-set.js';
+import type { HumanScaleCorrector } from './human-scale.js';
+import { resolvePassRule } from './judge-pass-rule.js';
 
-export interface DriftCheckOptions extends BuildShadowOptions {
+export interface DriftCheckOptions extends Omit<BuildShadowOptions, 'passThreshold'> {
   readonly drift?: DriftConfig;
-  readonly corrector?: PassRateCorrector;
+  /** --pass-threshold: overrides the config's and the gold set's pass rule. */
+  readonly passThresholdFlag?: number;
+  readonly corrector?: HumanScaleCorrector;
 }
 
 /**
@@ -18,12 +22,16 @@ export interface DriftCheckOptions extends BuildShadowOptions {
  */
 export async function runDriftCheck(store: Store, options: DriftCheckOptions): Promise<DriftCheckResult> {
   const startedAt = new Date().toISOString();
-  const shadow = await buildShadowSet(store, options);
+  // The shadow set records (and Neyman-allocates by) the same pass rule the report applies.
+  const gold = await requireGoldSet(store, options.goldSet);
+  const rule = resolvePassRule(gold.scale, { flag: options.passThresholdFlag, config: options.drift?.pass_threshold, judgeScale: options.drift?.judge_scale });
+  const shadow = await buildShadowSet(store, { ...options, passThreshold: rule.threshold });
   const report = await driftReport(store, {
     goldSet: options.goldSet,
     shadowId: shadow.shadow_id,
     ...(options.drift === undefined ? {} : { config: options.drift }),
     ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
+    ...(options.passThresholdFlag === undefined ? {} : { passThresholdFlag: options.passThresholdFlag }),
     ...(options.pii === undefined ? {} : { pii: options.pii }),
   });
   const runId = await appendDriftRun(store, report, startedAt, options.actor);

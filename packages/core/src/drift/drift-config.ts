@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JudgeScaleSchema } from './judge-pass-rule.js';
 
 /**
  * Alert thresholds. An alert needs BOTH a BH-adjusted q-value below `q` AND an effect at or above
@@ -16,7 +17,7 @@ export const DriftThresholdsSchema = z
     js_distance: z.number().positive().max(1),
     /** Kolmogorov–Smirnov D of a numeric feature that alerts (default 0.1). */
     ks_d: z.number().positive().max(1),
-    /** Absolute pass-rate difference, gold − shadow, that alerts (default 0.05). */
+    /** Absolute difference of the judge's pass rate between gold and shadow that alerts (default 0.05). */
     pass_rate_diff: z.number().positive().max(1),
     /** Share of traffic in slices the gold set has no item for (default 0.02). */
     new_slice_share: z.number().positive().max(1),
@@ -73,8 +74,10 @@ export const DEFAULT_COVERAGE: CoverageConfig = { similarity: 'auto', auto_quant
 /** The `drift` section of touchstone.config.json. */
 export const DriftConfigSchema = z
   .object({
-    /** A shadow item passes when its judge score is ≥ this (default 0.5). */
+    /** A judge score passes at or above this, on the judge's scale (default: the gold set's own pass rule). */
     pass_threshold: z.number().optional(),
+    /** The judge's score scale when it is not the gold set's: gold's pass rule is mapped onto it linearly. */
+    judge_scale: JudgeScaleSchema.optional(),
     thresholds: DriftThresholdsSchema.partial().optional(),
     coverage: CoverageConfigSchema.partial().optional(),
     /** Metadata keys to test (default: every key seen in the shadow set, at most 20). */

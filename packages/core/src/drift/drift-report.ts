@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HumanScaleSchema } from './human-scale.js';
+import { PassRuleSchema } from './judge-pass-rule.js';
 
 const Ci = z.tuple([z.number(), z.number()]);
 
@@ -15,15 +17,20 @@ export const DriftAlertSchema = z.object({
 });
 export type DriftAlert = z.infer<typeof DriftAlertSchema>;
 
+/** The judge's pass rate on gold items against on shadow traffic (one instrument); humans' gold rate beside it. */
 const RateSchema = z.object({
   slice: z.string().nullable(),
   gold: z.number().nullable(),
   shadow: z.number().nullable(),
+  /** gold − shadow, judge on both sides. */
   diff: z.number().nullable(),
   ci: Ci.nullable(),
   n_gold: z.number(),
   n_shadow: z.number(),
+  n_shadow_effective: z.number().optional(),
   p_value: z.number().nullable(),
+  gold_human: z.number().nullable().optional(),
+  n_gold_human: z.number().optional(),
 });
 
 /** The disagreement report of a shadow set with its gold set (`touchstone drift --json`). */
@@ -40,10 +47,14 @@ export const DriftReportSchema = z.object({
   warnings: z.array(DriftAlertSchema),
   pass_rate: RateSchema.extend({
     threshold: z.number(),
-    /** Judge-error-corrected shadow pass rate (Rogan–Gladen) when gold items carry judge scores; else null. */
+    /** The recommended human-scale estimate of the shadow pass rate (see human_scale); else null. */
     corrected_shadow: z.object({ estimate: z.number(), ci: Ci, judge: z.string(), n_calibration: z.number() }).nullable(),
   }),
   pass_rate_by_slice: z.array(RateSchema),
+  /** The rule that made judge scores pass/fail and where it came from; absent in reports stored before it existed. */
+  pass_rule: PassRuleSchema.optional(),
+  /** Human-scale estimates of the traffic pass rate (Rogan–Gladen, PPI++), per slice, with what each assumes. */
+  human_scale: HumanScaleSchema.nullable().optional(),
   slices: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), window_requests: z.number(), shadow_share: z.number() })),
   slice_mix: z.object({ chi2: z.number(), df: z.number(), p_value: z.number(), psi: z.number(), js_distance: z.number(), cramers_v: z.number() }).nullable(),
   numeric: z.array(z.object({ feature: z.string(), n_gold: z.number(), n_shadow: z.number(), gold_median: z.number(), shadow_median: z.number(), ks_d: z.number(), p_value: z.number(), wasserstein: z.number(), psi: z.number() })),

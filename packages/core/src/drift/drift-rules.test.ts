@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideTests, type DriftTestInput } from './drift-test.js';
 import { metadataTests } from './metadata-drift.js';
-import { compareRates } from './pass-rate.js';
+import { compareRates, passRateTests } from './pass-rate.js';
 import { sliceMixTest, unseenSliceTest } from './slice-mix.js';
 import { staleGoldTests } from './stale-gold.js';
 
@@ -32,19 +32,45 @@ describe('the alert rule: q < α AND effect ≥ threshold', () => {
   });
 });
 
-describe('pass rate comparison', () => {
+describe('pass rate comparison (the judge on both sides)', () => {
   it('uses Newcombe intervals (statsmodels confint_proportions_2indep, method="newcomb")', () => {
     // 470/500 gold vs 425/500 shadow: statsmodels 0.15.0 -> (0.0524128054428619, 0.12827447604600842)
-    const gold = Array.from({ length: 500 }, (_, i) => ({ slice: 's', pass: i < 470 }));
+    const gold = Array.from({ length: 500 }, (_, i) => ({ slice: 's', pass: true, judge_pass: i < 470 }));
     const shadow = Array.from({ length: 500 }, (_, i) => ({ slice: 's', pass: i < 425, weight: 3 }));
     const r = compareRates(gold, shadow, null);
     expect(r.diff).toBeCloseTo(0.09, 12);
     expect(r.ci![0]).toBeCloseTo(0.0524128054428619, 9);
     expect(r.ci![1]).toBeCloseTo(0.12827447604600842, 9);
+    expect(r.gold_human).toBe(1);
   });
-  it('leaves out items without a consensus and requests without a judge score', () => {
-    const r = compareRates([{ slice: null, pass: true }, { slice: null, pass: null }], [{ slice: null, pass: null, weight: 1 }, { slice: null, pass: false, weight: 1 }], null);
+  it('compares the judge with itself, never humans with the judge', () => {
+    // Humans pass 90% of gold, the judge 60% of the same items and 60% of traffic: no difference.
+    const gold = Array.from({ length: 100 }, (_, i) => ({ slice: null, pass: i < 90, judge_pass: i < 60 }));
+    const shadow = Array.from({ length: 100 }, (_, i) => ({ slice: null, pass: i < 60 }));
+    const r = compareRates(gold, shadow, null);
+    expect(r).toMatchObject({ gold: 0.6, shadow: 0.6, gold_human: 0.9, n_gold: 100, n_shadow: 100, n_shadow_effective: 100 });
+    expect(r.diff).toBe(0);
+    // Without the judge's verdicts on gold there is nothing of the same instrument to compare.
+    const none = compareRates(gold.map(({ slice, pass }) => ({ slice, pass })), shadow, null);
+    expect(none).toMatchObject({ gold: null, diff: null, p_value: null, gold_human: 0.9 });
+  });
+  it('weights shadow items (missing weight = 1) and counts them as Kish\'s effective size', () => {
+    // Two items weighted 3 and 1: rate 3/4, n_eff = 4²/10 = 1.6.
+    const r = compareRates([{ slice: null, pass: true, judge_pass: true }], [{ slice: null, pass: true, weight: 3 }, { slice: null, pass: false }], null);
+    expect(r.shadow).toBeCloseTo(0.75, 15);
+    expect(r.n_shadow_effective).toBeCloseTo(1.6, 15);
+  });
+  it('leaves out items without a judge verdict and requests without a judge score', () => {
+    const r = compareRates([{ slice: null, pass: true, judge_pass: true }, { slice: null, pass: null, judge_pass: null }], [{ slice: null, pass: null, weight: 1 }, { slice: null, pass: false, weight: 1 }], null);
     expect(r).toMatchObject({ n_gold: 1, n_shadow: 1, gold: 1, shadow: 0 });
+  });
+  it('states one direction in a message: the change in traffic and its interval, both shadow − gold', () => {
+    const gold = Array.from({ length: 500 }, (_, i) => ({ slice: 'tone', pass: i < 400, judge_pass: i < 470 }));
+    const shadow = Array.from({ length: 500 }, (_, i) => ({ slice: 'tone', pass: i < 425 }));
+    // Newcombe's interval of gold − shadow is (0.0524, 0.1283) (statsmodels, above), so shadow − gold is −12.8 … −5.2 pts.
+    const { tests } = passRateTests(gold, shadow, 0.05);
+    expect(tests[0]!.message).toBe('judge on shadow traffic 85.0% vs judge on gold 94.0%: shadow −9.0 pts (95% CI −12.8 pts … −5.2 pts); humans pass 80.0% of those gold items');
+    expect(tests[1]!.message).toMatch(/in slice "tone": shadow −9\.0 pts/);
   });
 });
 

@@ -3,11 +3,19 @@ import type { Scale } from '../schemas/scale.js';
 import { literal } from '../store/sql.js';
 import type { TrafficWindow } from '../shadow/shadow-sql.js';
 
-/** Gold items with their consensus pass, slice and text lengths (characters, as DuckDB's length()). */
-export function goldItemsSql(scale: Scale, goldSet: string): string {
-  return `SELECT c.item_id, c.slice, c.pass, i.input, length(i.input) AS input_chars, length(i.output) AS output_chars
+/**
+ * Gold items with their consensus pass, slice and text lengths (characters, as DuckDB's length()), and
+ * `judge`'s latest score on each (null when no judge is named or it did not score the item).
+ */
+export function goldItemsSql(scale: Scale, goldSet: string, judge?: string): string {
+  const scores = judge === undefined
+    ? 'SELECT NULL::VARCHAR AS item_id, NULL::DOUBLE AS judge_score WHERE false'
+    : `SELECT item_id, score_value AS judge_score FROM judge_scores WHERE gold_set = ${literal(goldSet)} AND judge = ${literal(judge)} AND score_value IS NOT NULL
+          QUALIFY row_number() OVER (PARTITION BY item_id ORDER BY seq DESC) = 1`;
+  return `SELECT c.item_id, c.slice, c.pass, i.input, length(i.input) AS input_chars, length(i.output) AS output_chars, j.judge_score
     FROM (${consensusSql(scale, { goldSet })}) c
     LEFT JOIN items i ON i.gold_set = ${literal(goldSet)} AND i.item_id = c.item_id
+    LEFT JOIN (${scores}) j ON j.item_id = c.item_id
     ORDER BY c.item_id`;
 }
 

@@ -42,6 +42,10 @@ describe('driftReport on a store', () => {
     // 40 addresses: the top 20 all redact to one "[EMAIL]" category (merged), the rest stay "(other)".
     expect(contact?.top.map((v) => v.value)).toEqual(['[EMAIL]', '(other)']);
     expect(contact?.unseen_share).toBe(0);
-    expect(report.notes).toContain('judge-error correction: not available in this build (no corrector supplied)');
+    // No judge scored gold: the judge's rate on traffic is not compared with the humans' on gold (two instruments).
+    expect(report.pass_rate).toMatchObject({ gold: null, diff: null, gold_human: 1 });
+    expect(report.alerts.filter((a) => a.kind.startsWith('pass_rate'))).toEqual([]);
+    expect(report.notes.some((n) => n.startsWith('pass rate: gold items carry no judge scores'))).toBe(true);
+    expect(report.pass_rule).toEqual({ threshold: 0.5, higher_is_better: true, source: 'gold set', description: 'gold set binary: a judge score ≥ 0.5 passes' });
   });
 });

@@ -6,24 +6,25 @@ import type { Store } from '../store/store.js';
 import { analyzeDrift } from './analyze-drift.js';
 import type { DriftConfig } from './drift-config.js';
 import type { DriftReport } from './drift-report.js';
-import { loadDriftInputs, type PassRateCorrector } from './load-drift-inputs.js';
+import type { HumanScaleCorrector } from './human-scale.js';
+import { resolvePassRule } from './judge-pass-rule.js';
+import { loadDriftInputs } from './load-drift-inputs.js';
 
 export interface DriftOptions {
   readonly goldSet: string;
   /** Shadow set id; the gold set's newest when absent. */
   readonly shadowId?: string;
   readonly config?: DriftConfig;
-  readonly corrector?: PassRateCorrector;
+  /** --pass-threshold: overrides the config's and the gold set's pass rule. */
+  readonly passThresholdFlag?: number;
+  readonly corrector?: HumanScaleCorrector;
   /** PII rules for metadata values in the report (default: the built-in rules the shadow set was redacted with). */
   readonly pii?: PiiConfig;
 }
 
-/** Default judge score at which a shadow request passes. */
-export const DEFAULT_PASS_THRESHOLD = 0.5;
-
 /**
- * The disagreement of a shadow set with its gold set: pass rates (with the judge-error-corrected
- * shadow rate when a corrector and a calibration exist), input drift, metadata drift, coverage
+ * The disagreement of a shadow set with its gold set: the judge's pass rate on gold against on traffic
+ * (with human-scale estimates when a corrector and the judge's scores on gold exist), input drift, metadata drift, coverage
  * gaps and stale gold slices, every test with an effect size and a BH q-value.
  */
 export async function driftReport(store: Store, options: DriftOptions): Promise<DriftReport> {
@@ -31,7 +32,7 @@ export async function driftReport(store: Store, options: DriftOptions): Promise<
   const shadow = await requireShadowSet(store, options.goldSet, options.shadowId);
   const config = options.config ?? {};
   const inputs = await loadDriftInputs(store, gold, shadow, {
-    passThreshold: config.pass_threshold ?? shadow.params.pass_threshold ?? DEFAULT_PASS_THRESHOLD,
+    passRule: resolvePassRule(gold.scale, { flag: options.passThresholdFlag, config: config.pass_threshold, judgeScale: config.judge_scale }),
     ...(config.metadata_keys === undefined ? {} : { metadataKeys: config.metadata_keys }),
     ...(config.top_k === undefined ? {} : { topK: config.top_k }),
     ...(config.judge === undefined ? {} : { judge: config.judge }),

@@ -3,21 +3,21 @@ import type { GoldSet } from '../gold/gold-set.js';
 import type { ShadowSet } from '../shadow/shadow-set.js';
 import type { Store } from '../store/store.js';
 import type { DriftInputs } from './analyze-drift.js';
-import { calibrationSql, goldItemsSql, judgesSql, metadataCountsSql, shadowItemsSql, windowSlicesSql } from './drift-sql.js';
+import { goldItemsSql, judgesSql, metadataCountsSql, shadowItemsSql, windowSlicesSql } from './drift-sql.js';
 import { goldContextSql, windowVsGoldMetadataSql } from './gold-context-sql.js';
+import { humanScaleStrata } from './human-scale-strata.js';
+import type { HumanScaleCorrector } from './human-scale.js';
+import { judgePasses, type PassRule } from './judge-pass-rule.js';
 import type { MetadataCounts } from './metadata-drift.js';
 import type { Redactor } from '../pii/redact.js';
 
-/** The judge-error correction hook: @touchstone/judge-calibration's correctedPassRate fits it. */
-export type PassRateCorrector = (input: { labels: number[]; predictions: number[]; unlabeledPredictions: number[] }) => { estimate: number; ci: [number, number] };
-
 export interface LoadOptions {
-  readonly passThreshold: number;
+  readonly passRule: PassRule;
   readonly metadataKeys?: readonly string[];
   readonly topK?: number;
   /** Judge whose scores on gold items calibrate the traffic judge (default: the only judge, if exactly one). */
   readonly judge?: string;
-  readonly corrector?: PassRateCorrector;
+  readonly corrector?: HumanScaleCorrector;
   /** Applied to metadata values before they enter the report (they come from raw traffic, not the redacted shadow set). */
   readonly redactor?: Redactor;
 }
@@ -101,7 +101,14 @@ async function metadataVsGold(store: Store, byKey: ReadonlyMap<string, { value: 
 export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: ShadowSet, options: LoadOptions): Promise<DriftInputs> {
   const notes: string[] = [];
   const window = { start: shadow.window_start, end: shadow.window_end };
-  const goldRows = await store.all<{ item_id: string; slice: string | null; pass: boolean | null; input: string | null; input_chars: number | null; output_chars: number | null }>(goldItemsSql(gold.scale, gold.name));
+  const judges = await store.all<{ judge: string; n: number }>(judgesSql(gold.name));
+  const judge = options.judge ?? (judges.length === 1 ? judges[0]?.judge : undefined);
+  if (judge === undefined) {
+    notes.push(judges.length === 0
+      ? 'pass rate: gold items carry no judge scores, so the judge\'s pass rate on gold is unknown and traffic is not compared with gold (humans on gold against the judge on traffic would be two instruments); ingest the judge\'s scores on gold with touchstone ingest judge'
+      : `pass rate: several judges scored the gold set (${judges.map((j) => j.judge).join(', ')}); name the one that scores traffic with drift.judge`);
+  }
+  const goldRows = await store.all<{ item_id: string; slice: string | null; pass: boolean | null; input: string | null; input_chars: number | null; output_chars: number | null; judge_score: number | null }>(goldItemsSql(gold.scale, gold.name, judge));
   const context = await goldContext(store, gold.name, notes);
   const shadowRows = await store.all<{ slice: string | null; judge_score: number | null; weight: number; input: string; input_chars: number; output_chars: number | null; metadata: string | null }>(shadowItemsSql(shadow.shadow_id));
   const shadowEmbeddings = await store.all<{ item_id: string; embedding: string | null }>({ sql: `SELECT item_id, embedding FROM shadow_items WHERE shadow_id = $1 ORDER BY item_id`, params: [shadow.shadow_id] });
@@ -145,20 +152,15 @@ export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: Shado
     }
   }
 
-  const shadowPass = shadowRows.map((r) => (r.judge_score === null ? null : r.judge_score >= options.passThreshold));
-  let corrected: DriftInputs['corrected'] = null;
-  const judges = await store.all<{ judge: string; n: number }>(judgesSql(gold.name));
-  const judge = options.judge ?? (judges.length === 1 ? judges[0]?.judge : undefined);
-  if (options.corrector === undefined) notes.push('judge-error correction: not available in this build (no corrector supplied)');
-  else if (judge === undefined) notes.push(judges.length === 0 ? 'judge-error correction: the gold set has no judge scores to calibrate against' : `judge-error correction: several judges scored the gold set (${judges.map((j) => j.judge).join(', ')}); name one with drift.judge`);
-  else {
-    const cal = await store.all<{ pass: boolean; score_value: number }>(calibrationSql(gold.scale, gold.name, judge));
-    const unlabeled = shadowPass.filter((p): p is boolean => p !== null).map((p) => (p ? 1 : 0));
-    try {
-      const r = options.corrector({ labels: cal.map((c) => (c.pass ? 1 : 0)), predictions: cal.map((c) => (c.score_value >= options.passThreshold ? 1 : 0)), unlabeledPredictions: unlabeled });
-      corrected = { estimate: r.estimate, ci: [r.ci[0], r.ci[1]], judge, n_calibration: cal.length };
-    } catch (error) {
-      notes.push(`judge-error correction with judge "${judge}" not possible: ${error instanceof Error ? error.message : String(error)}`);
+  const rule = options.passRule;
+  const goldOut = goldRows.map(({ judge_score, ...g }) => ({ ...g, judge_pass: judgePasses(rule, judge_score) }));
+  const shadowOut = shadowRows.map((r) => ({ slice: r.slice, pass: judgePasses(rule, r.judge_score), weight: r.weight, input: r.input, input_chars: r.input_chars, output_chars: r.output_chars }));
+  let humanScale: DriftInputs['humanScale'] = null;
+  if (judge !== undefined) {
+    if (options.corrector === undefined) notes.push('human-scale pass rate: not available in this build (no corrector supplied)');
+    else {
+      const strata = humanScaleStrata(goldRows, shadowRows, windowSlices, windowNoSlice, rule);
+      humanScale = options.corrector({ judge, ...strata });
     }
   }
 
@@ -166,17 +168,18 @@ export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: Shado
     goldSet: gold.name,
     shadowId: shadow.shadow_id,
     window,
-    gold: goldRows.map((g) => ({ ...g, embedding: context.get(g.item_id)?.embedding ?? null })),
-    shadow: shadowRows.map((r, i) => ({
-      slice: r.slice, pass: shadowPass[i] ?? null, weight: r.weight, input: r.input, input_chars: r.input_chars, output_chars: r.output_chars,
-      embedding: parseVector(shadowEmbeddings[i]?.embedding ?? null), metadata: r.metadata === null ? null : (JSON.parse(r.metadata) as Record<string, string>),
+    gold: goldOut.map((g) => ({ ...g, embedding: context.get(g.item_id)?.embedding ?? null })),
+    shadow: shadowOut.map((r, i) => ({
+      ...r,
+      embedding: parseVector(shadowEmbeddings[i]?.embedding ?? null), metadata: shadowRows[i]?.metadata == null ? null : (JSON.parse(shadowRows[i]!.metadata!) as Record<string, string>),
     })),
     windowSlices,
     windowNoSlice,
     lastSeen,
     metadata,
-    passThreshold: options.passThreshold,
-    corrected,
+    passThreshold: rule.threshold,
+    passRule: rule,
+    humanScale,
     notes,
   };
 }

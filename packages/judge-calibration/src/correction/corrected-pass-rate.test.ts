@@ -49,6 +49,15 @@ describe('correctedPassRate (Rogan–Gladen, judgy)', () => {
     expect(wide.ci[1] - wide.ci[0]).toBeGreaterThan(r.ci[1] - r.ci[0]);
   });
 
+  it('weights the unlabeled verdicts: the weighted share, resampled at Kish\'s effective size', () => {
+    // 46-item calibration above (TPR 1, TNR 0.75); two unlabeled verdicts, pass weighing 3 and fail 1:
+    // observed 0.75, θ = (0.75 + 0.75 − 1)/0.75 = 2/3.
+    const r = correctedPassRate({ labels: [...repeat(1, 34), ...repeat(0, 12)], predictions: [...repeat(1, 34), ...repeat(0, 9), ...repeat(1, 3)], unlabeledPredictions: [1, 0], unlabeledWeights: [3, 1], resamples: 200 });
+    expect(r.diagnostics.observed_pass_rate).toBeCloseTo(0.75, 15);
+    expect(r.estimate).toBeCloseTo(2 / 3, 14);
+    expect(() => correctedPassRate({ labels: [1, 0], predictions: [1, 0], unlabeledPredictions: [1], unlabeledWeights: [0] })).toThrow(/unlabeledWeights/);
+  });
+
   it('refuses what judgy refuses', () => {
     // judgy test_poor_judge_accuracy and test_no_positive_or_negative_examples
     expect(() => correctedPassRate({ labels: [1, 1, 1, 1, 0, 0, 0, 0], predictions: [0, 0, 0, 0, 1, 1, 1, 1], unlabeledPredictions: [1, 0, 1, 0] })).toThrow(/no better than chance/);

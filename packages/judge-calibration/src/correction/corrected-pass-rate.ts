@@ -10,6 +10,11 @@ export interface CorrectedPassRateInput {
   readonly predictions: readonly (number | boolean)[];
   /** The judge's pass/fail on the unlabeled items whose true pass rate is wanted. */
   readonly unlabeledPredictions: readonly (number | boolean)[];
+  /**
+   * Weights of the unlabeled items (requests each stands for; default 1): the observed pass rate is
+   * the weighted share and the unlabeled side is resampled at Kish's effective size (Σw)²/Σw².
+   */
+  readonly unlabeledWeights?: readonly number[];
   /** Two-sided confidence level; default 0.95 (judgy's default). */
   readonly confidence?: number;
   /** Bootstrap resamples; default 20000 (judgy's default). */
@@ -82,8 +87,18 @@ export function correctedPassRate(input: CorrectedPassRateInput): CorrectedPassR
   if (tpr + tnr - 1 <= 0) {
     throw new RangeError(`correctedPassRate: TPR + TNR = ${(tpr + tnr).toFixed(3)} ≤ 1: the judge is no better than chance, so its verdicts cannot be corrected`);
   }
+  const weights = input.unlabeledWeights;
+  if (weights !== undefined && (weights.length !== unlabeled.length || weights.some((w) => !(w > 0) || !Number.isFinite(w)))) {
+    throw new RangeError(`correctedPassRate: unlabeledWeights must be ${unlabeled.length} positive finite numbers`);
+  }
   const nUnlabeled = unlabeled.length;
-  const observed = unlabeled.reduce<number>((s, v) => s + v, 0) / nUnlabeled;
+  let observed = unlabeled.reduce<number>((s, v) => s + v, 0) / nUnlabeled;
+  let nResample = nUnlabeled;
+  if (weights !== undefined) {
+    const w = weights.reduce((a, b) => a + b, 0);
+    observed = unlabeled.reduce<number>((s, v, i) => s + v * (weights[i] as number), 0) / w;
+    nResample = Math.max(1, Math.round((w * w) / weights.reduce((a, b) => a + b * b, 0)));
+  }
   const unclipped = (observed + tnr - 1) / (tpr + tnr - 1);
   const rng = createRng(input.seed ?? 1);
   const draw = new Float64Array(4);
@@ -99,7 +114,7 @@ export function correctedPassRate(input: CorrectedPassRateInput): CorrectedPassR
     const bTnr = btn / (btn + bfp);
     const denom = bTpr + bTnr - 1;
     if (denom <= 0) continue;
-    const pObs = resampleUnlabeled ? sampleBinomial(nUnlabeled, observed, rng) / nUnlabeled : observed;
+    const pObs = resampleUnlabeled ? sampleBinomial(nResample, observed, rng) / nResample : observed;
     kept.push(clip01((pObs + bTnr - 1) / denom));
   }
   if (kept.length === 0) throw new RangeError('correctedPassRate: no bootstrap resample had both classes and TPR + TNR > 1; label more items');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HumanScaleSchema } from '@touchstone/core/schemas';
 
 const Interval = z.tuple([z.number(), z.number()]);
 const Estimate = z.object({ estimate: z.number(), ci: Interval, diagnostics: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])) });
@@ -30,5 +31,11 @@ export const JudgeCorrectionResultSchema = z.object({
   ppi: Estimate,
   /** PPI++ with the tuned λ. */
   ppi_plus_plus: Estimate,
+  /**
+   * The estimate to believe: each estimator's assumption, PPI++'s tested (judge scores on gold vs on the
+   * unlabeled items), stratified by slice where possible, one recommended and the other as sensitivity
+   * (weighted by the shadow set's weights). Null for nominal gold sets.
+   */
+  human_scale: HumanScaleSchema.nullable(),
 });
 export type JudgeCorrectionResult = z.infer<typeof JudgeCorrectionResultSchema>;

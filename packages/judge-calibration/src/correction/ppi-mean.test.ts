@@ -59,6 +59,20 @@ describe('ppiMean', () => {
     expect(p.ci[1]).toBeCloseTo(3.7911289232269505, 12);
   });
 
+  it('weights the unlabeled items: equal weights change nothing; unequal ones use the weighted mean and Kish\'s n', () => {
+    const same = ppiMean({ labeled: { y, yhat }, unlabeledYhat: u, unlabeledWeights: u.map(() => 2.5) });
+    const plain = ppiMean({ labeled: { y, yhat }, unlabeledYhat: u });
+    expect(same.estimate).toBeCloseTo(plain.estimate, 14);
+    expect(same.ci[0]).toBeCloseTo(plain.ci[0], 14);
+    // numpy, the documented formula with λ = 1 and weights 1, 2, 1, 2 …: θ = Σwŷᵘ/Σw + mean(y − ŷ) = 0.6666666666666666,
+    // se² = Σw(ŷᵘ − m)²/Σw / n_eff + var(y − ŷ)/n with n_eff = 18; 95% CI (0.3492095636254896, 0.9841237697078437)
+    const w = ppiMean({ labeled: { y, yhat }, unlabeledYhat: u, unlabeledWeights: u.map((_, i) => (i % 2 === 0 ? 1 : 2)), lambda: 1, alpha: 0.05 });
+    expect(w.estimate).toBeCloseTo(0.6666666666666666, 14);
+    expect(w.ci[0]).toBeCloseTo(0.3492095636254896, 12);
+    expect(w.ci[1]).toBeCloseTo(0.9841237697078437, 12);
+    expect(() => ppiMean({ labeled: { y, yhat }, unlabeledYhat: u, unlabeledWeights: [1] })).toThrow(RangeError);
+  });
+
   it('rejects bad input', () => {
     expect(() => ppiMean({ labeled: { y: [1], yhat: [] }, unlabeledYhat: [1] })).toThrow(RangeError);
     expect(() => ppiMean({ labeled: { y: [1], yhat: [1] }, unlabeledYhat: [] })).toThrow(RangeError);

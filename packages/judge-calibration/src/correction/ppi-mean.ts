@@ -7,6 +7,12 @@ export interface PpiMeanInput {
   readonly unlabeledYhat: readonly number[];
   /** Error level: the interval targets coverage 1 − α. Default 0.1, ppi_py's default. */
   readonly alpha?: number;
+  /**
+   * Weights of the unlabeled items (requests each stands for; default 1): the imputed mean is weighted
+   * and its variance is the weighted variance over Kish's effective size (Σw)²/Σw²; λ is tuned unweighted.
+   * Equal weights give exactly the unweighted result.
+   */
+  readonly unlabeledWeights?: readonly number[];
   /** Power-tuning λ: 1 is PPI, 0 the classical mean of y alone, 'auto' (default) PPI++'s tuned λ. */
   readonly lambda?: number | 'auto';
 }
@@ -58,12 +64,15 @@ export function ppiMean(input: PpiMeanInput): PpiMean {
   const n = y.length;
   const bigN = u.length;
   const lambda = lambdaOption === 'auto' ? tunedLambda(y, yhat, u) : lambdaOption;
+  const w = input.unlabeledWeights;
+  if (w !== undefined && (w.length !== bigN || w.some((x) => !(x > 0) || !Number.isFinite(x)))) throw new RangeError(`ppiMean: unlabeledWeights must be ${bigN} positive finite numbers`);
   const imputed = u.map((v) => lambda * v);
   const rectified = y.map((v, i) => v - lambda * (yhat[i] as number));
-  const imputedMean = mean(imputed);
+  const imputedMean = w === undefined ? mean(imputed) : weightedMean(imputed, w);
   const rectifier = mean(rectified);
   const estimate = imputedMean + rectifier;
-  const se = Math.sqrt(populationVariance(imputed) / bigN + populationVariance(rectified) / n);
+  const imputedVar = w === undefined ? populationVariance(imputed) / bigN : weightedVariance(imputed, w, imputedMean) / kish(w);
+  const se = Math.sqrt(imputedVar + populationVariance(rectified) / n);
   const half = normalQuantile(1 - alpha / 2) * se;
   const method = lambdaOption === 'auto' ? 'ppi++' : lambda === 1 ? 'ppi' : lambda === 0 ? 'classical' : 'fixed-lambda';
   return {
@@ -103,4 +112,34 @@ function populationVariance(v: readonly number[]): number {
   let s = 0;
   for (const x of v) s += (x - m) * (x - m);
   return s / v.length;
+}
+
+function weightedMean(v: readonly number[], w: readonly number[]): number {
+  let s = 0;
+  let sw = 0;
+  v.forEach((x, i) => {
+    s += x * (w[i] as number);
+    sw += w[i] as number;
+  });
+  return s / sw;
+}
+
+function weightedVariance(v: readonly number[], w: readonly number[], m: number): number {
+  let s = 0;
+  let sw = 0;
+  v.forEach((x, i) => {
+    s += (w[i] as number) * (x - m) * (x - m);
+    sw += w[i] as number;
+  });
+  return s / sw;
+}
+
+function kish(w: readonly number[]): number {
+  let s = 0;
+  let s2 = 0;
+  for (const x of w) {
+    s += x;
+    s2 += x * x;
+  }
+  return (s * s) / s2;
 }

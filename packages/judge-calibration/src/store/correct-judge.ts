@@ -4,6 +4,7 @@ import type { JudgeCorrectionResult } from '../correction/judge-correction-resul
 import { ppiMean } from '../correction/ppi-mean.js';
 import { loadJudgePairs } from './load-pairs.js';
 import { shadowJudgeScoresSql, trafficJudgeScoresSql, trafficUnscoredSql } from './pairs-sql.js';
+import { humanScaleFor, type UnlabeledRow } from './human-scale-source.js';
 import { convertScore } from './score-conversion.js';
 
 export type UnlabeledSource = { readonly kind: 'shadow'; readonly shadowId: string } | { readonly kind: 'window'; readonly since: string; readonly until: string };
@@ -30,7 +31,8 @@ export async function correctJudge(store: Store, o: CorrectJudgeOptions): Promis
   const loaded = await loadJudgePairs(store, { goldSet: o.gold, judge: o.judge }, 'consensus');
   const scale = loaded.goldSet.scale;
   if (loaded.pairs.length === 0) throw new DataError('JUDGE_NO_PAIRS', `judge "${o.judge}" has no scored item with a human consensus in gold set "${o.gold}": nothing to calibrate the correction on`);
-  const { scores, unscored, weightsUniform } = await unlabeledScores(store, o.source);
+  const { rows, unscored, weightsUniform } = await unlabeledScores(store, o.source);
+  const scores = rows.map((r) => r.judge_score);
   if (scores.length === 0) throw new DataError('JUDGE_NO_UNLABELED', `no judge scores in ${describe(o.source)}${unscored > 0 ? ` (${unscored} item(s) there have no judge_score)` : ''}`);
   const off: string[] = [];
   const unlabeled = scores.map((s, i) => {
@@ -79,18 +81,19 @@ export async function correctJudge(store: Store, o: CorrectJudgeOptions): Promis
     rogan_gladen_error: roganGladenError,
     ppi: ppi(1),
     ppi_plus_plus: ppi('auto'),
+    human_scale: await humanScaleFor(store, loaded.goldSet, o.judge, loaded.pairs, rows, { confidence, ...(o.resamples === undefined ? {} : { resamples: o.resamples }), ...(o.seed === undefined ? {} : { seed: o.seed }) }),
   };
 }
 
-async function unlabeledScores(store: Store, source: UnlabeledSource): Promise<{ scores: number[]; unscored: number; weightsUniform: boolean }> {
+async function unlabeledScores(store: Store, source: UnlabeledSource): Promise<{ rows: UnlabeledRow[]; unscored: number; weightsUniform: boolean }> {
   if (source.kind === 'window') {
-    const rows = await store.all<{ judge_score: number }>(trafficJudgeScoresSql(source.since, source.until));
+    const rows = await store.all<{ judge_score: number; slice: string | null }>(trafficJudgeScoresSql(source.since, source.until));
     const [u] = await store.all<{ n: number }>(trafficUnscoredSql(source.since, source.until));
-    return { scores: rows.map((r) => r.judge_score), unscored: u?.n ?? 0, weightsUniform: true };
+    return { rows: rows.map((r) => ({ ...r, weight: 1 })), unscored: u?.n ?? 0, weightsUniform: true };
   }
-  let rows: { judge_score: number | null; weight: number }[];
+  let rows: { judge_score: number | null; weight: number; slice: string | null }[];
   try {
-    rows = await store.all<{ judge_score: number | null; weight: number }>(shadowJudgeScoresSql(source.shadowId));
+    rows = await store.all<{ judge_score: number | null; weight: number; slice: string | null }>(shadowJudgeScoresSql(source.shadowId));
   } catch (error) {
     // A store created before shadow sets existed has no shadow_items table.
     throw new StoreError('SHADOW_NOT_FOUND', `no shadow set "${source.shadowId}" in ${store.path} (it has no shadow sets)`, { cause: error });
@@ -98,7 +101,7 @@ async function unlabeledScores(store: Store, source: UnlabeledSource): Promise<{
   if (rows.length === 0) throw new StoreError('SHADOW_NOT_FOUND', `no shadow set "${source.shadowId}" in ${store.path}`);
   const scored = rows.filter((r) => r.judge_score !== null);
   const w0 = rows[0]?.weight;
-  return { scores: scored.map((r) => r.judge_score as number), unscored: rows.length - scored.length, weightsUniform: rows.every((r) => Math.abs(r.weight - (w0 as number)) <= 1e-9 * Math.abs(w0 as number)) };
+  return { rows: scored.map((r) => ({ judge_score: r.judge_score as number, slice: r.slice, weight: r.weight })), unscored: rows.length - scored.length, weightsUniform: rows.every((r) => Math.abs(r.weight - (w0 as number)) <= 1e-9 * Math.abs(w0 as number)) };
 }
 
 function describe(source: UnlabeledSource): string {

@@ -62,9 +62,9 @@ export function judgesSql(goldSet: string): Sql {
   );
 }
 
-/** The online judge's scores on traffic served in [since, until). */
+/** The online judge's scores on traffic served in [since, until), with the request's slice. */
 export function trafficJudgeScoresSql(since: string, until: string): Sql {
-  return sql(`SELECT judge_score FROM traffic WHERE ts >= $1::TIMESTAMPTZ AND ts < $2::TIMESTAMPTZ AND judge_score IS NOT NULL`, [since, until]);
+  return sql(`SELECT judge_score, slice FROM traffic WHERE ts >= $1::TIMESTAMPTZ AND ts < $2::TIMESTAMPTZ AND judge_score IS NOT NULL`, [since, until]);
 }
 
 /** Traffic rows in [since, until) without a judge score (reported, not used). */
@@ -72,7 +72,12 @@ export function trafficUnscoredSql(since: string, until: string): Sql {
   return sql(`SELECT count(*) AS n FROM traffic WHERE ts >= $1::TIMESTAMPTZ AND ts < $2::TIMESTAMPTZ AND judge_score IS NULL`, [since, until]);
 }
 
-/** A shadow set's items with their judge scores and sampling weights. */
+/** A shadow set's items with their judge scores, sampling weights and slices. */
 export function shadowJudgeScoresSql(shadowId: string): Sql {
-  return sql(`SELECT judge_score, weight FROM shadow_items WHERE shadow_id = $1`, [shadowId]);
+  return sql(`SELECT judge_score, weight, slice FROM shadow_items WHERE shadow_id = $1`, [shadowId]);
+}
+
+/** Each gold item's slice, as the consensus reads it. */
+export function goldSlicesSql(scale: Scale, goldSet: string): string {
+  return `SELECT item_id, slice FROM (${consensusSql(scale, { goldSet })})`;
 }

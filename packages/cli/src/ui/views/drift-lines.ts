@@ -9,8 +9,8 @@ import { wrapText } from '../format/wrap-text.js';
 export function driftHeadline(d: DriftPanel): string {
   const r = d.report;
   const p = r.pass_rate;
-  const diff = p.diff === null ? '' : ` (gold − shadow ${signed(100 * p.diff, 1)} pts)`;
-  return `${r.status === 'alert' ? `ALERT · ${r.alerts.length} alerts` : 'ok'} · pass rate gold ${pct(p.gold)} vs shadow ${pct(p.shadow)}${diff} · ${d.origin}`;
+  const diff = p.diff === null ? '' : ` (shadow ${signed(-100 * p.diff, 1)} pts)`;
+  return `${r.status === 'alert' ? `ALERT · ${r.alerts.length} alerts` : 'ok'} · judge passes shadow ${pct(p.shadow)} vs gold ${pct(p.gold)}${diff} · ${d.origin}`;
 }
 
 /** The pass-rate difference (gold − shadow, as drift reports it) over the drift-check history, oldest first. */
@@ -32,11 +32,11 @@ export function driftLines(d: DriftPanel, width: number): Line[] {
   add('head', driftHeadline(d), r.status === 'alert' ? 'bad' : 'good');
   add('window', `window ${r.window.start.slice(0, 10)} → ${r.window.end.slice(0, 10)} · shadow set ${r.shadow_id}`);
   const p = r.pass_rate;
-  add('rate', `pass rate (threshold ${p.threshold}): gold ${pct(p.gold)} (n ${p.n_gold}) · shadow ${pct(p.shadow)} (n ${p.n_shadow}) · gold − shadow ${signed(p.diff)} ${interval(p.ci)}${p.corrected_shadow === null ? '' : ` · judge-corrected shadow ${pct(p.corrected_shadow.estimate)}`}`);
+  add('rate', `judge pass rate (threshold ${p.threshold}${r.pass_rule === undefined ? '' : ` from the ${r.pass_rule.source}`}): gold ${pct(p.gold)} (n ${p.n_gold}) · shadow ${pct(p.shadow)} (n ${p.n_shadow}) · gold − shadow ${signed(p.diff)} ${interval(p.ci)}${p.corrected_shadow === null ? '' : ` · human-scale shadow ${pct(p.corrected_shadow.estimate)}`}`);
   add('hist-h', `History: ${d.runs.length} drift-check runs`, 'accent');
   if (d.runs.length > 0) {
     add('trend', `  ${driftTrend(d)}`);
-    for (const run of d.runs.slice(0, 8)) add(`run-${run.run_id}`, `  #${run.run_id} ${run.window_end.slice(0, 10)} ${run.status === 'alert' ? 'ALERT' : 'ok   '} ${run.n_alerts} alerts · gold ${pct(run.pass_rate_gold)} shadow ${pct(run.pass_rate_shadow)} · uncovered ${pct(run.uncovered_share)}`, run.status === 'alert' ? 'warn' : undefined);
+    for (const run of d.runs.slice(0, 8)) add(`run-${run.run_id}`, `  #${run.run_id} ${run.window_end.slice(0, 10)} ${run.status === 'alert' ? 'ALERT' : 'ok   '} ${run.n_alerts} alerts · judge on gold ${pct(run.pass_rate_gold)} on shadow ${pct(run.pass_rate_shadow)} · uncovered ${pct(run.uncovered_share)}`, run.status === 'alert' ? 'warn' : undefined);
   }
   add('mix-h', `Slice mix: gold vs shadow${r.slice_mix === null ? '' : ` (PSI ${r.slice_mix.psi.toFixed(3)}, JS ${r.slice_mix.js_distance.toFixed(3)}, χ² p ${r.slice_mix.p_value.toExponential(1)})`}`, 'accent');
   const bar = Math.max(6, width - 52);

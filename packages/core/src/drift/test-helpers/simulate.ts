@@ -59,6 +59,12 @@ export interface Scenario {
   readonly newIntentLabeled: boolean;
   /** Index of an intent that gold still has but traffic no longer sends (a sunset workflow); none when absent. */
   readonly sunsetIntent?: number;
+  /**
+   * The judge's error rates against humans (default perfect): it passes a passing item with probability
+   * `tpr` and a failing one with 1 − `tnr`, on gold and on traffic alike. `goldPass`/`shadowPass` are
+   * the humans' (true) rates; gold items carry the judge's verdict too, as when its scores on gold are ingested.
+   */
+  readonly judge?: { readonly tpr: number; readonly tnr: number };
 }
 
 export const NO_DRIFT: Scenario = { nGold: 500, nShadow: 500, nWindow: 20_000, goldPass: 0.9, shadowPass: 0.9, newIntentShare: 0, newIntentLabeled: true };
@@ -66,11 +72,15 @@ export const NO_DRIFT: Scenario = { nGold: 500, nShadow: 500, nWindow: 20_000, g
 /** One simulated gold set + window + shadow sample, as analyzeDrift's inputs. */
 export function simulate(world: World, s: Scenario, seed: number): DriftInputs {
   const rng = createRng(seed);
+  // The judge draws from its own stream, so a perfect judge leaves every other draw as it was.
+  const judgeRng = createRng((seed ^ 0x5bd1e995) >>> 0);
+  const judged = (pass: boolean): boolean => (s.judge === undefined ? pass : judgeRng.next() < (pass ? s.judge.tpr : 1 - s.judge.tnr));
   const newIntent = `intent_${world.intents.length}`;
   const gold = Array.from({ length: s.nGold }, () => {
     const intent = world.intents[pick(world.weights, rng)] as string;
     const input = utterance(world, intent, rng);
-    return { slice: intent, pass: rng.next() < s.goldPass, input, input_chars: input.length, output_chars: 80 + rng.int(120) };
+    const pass = rng.next() < s.goldPass;
+    return { slice: intent, pass, judge_pass: judged(pass), input, input_chars: input.length, output_chars: 80 + rng.int(120) };
   });
   const trafficWeights = s.sunsetIntent === undefined ? world.weights : renormalized(world.weights, s.sunsetIntent);
   const drawTraffic = (): { slice: string | null; isNew: boolean } => {
@@ -80,7 +90,7 @@ export function simulate(world: World, s: Scenario, seed: number): DriftInputs {
   const shadow = Array.from({ length: s.nShadow }, () => {
     const t = drawTraffic();
     const input = utterance(world, t.isNew ? newIntent : (t.slice as string), rng);
-    return { slice: t.slice, pass: rng.next() < s.shadowPass, weight: s.nWindow / s.nShadow, input, input_chars: input.length, output_chars: 80 + rng.int(120) };
+    return { slice: t.slice, pass: judged(rng.next() < s.shadowPass), weight: s.nWindow / s.nShadow, input, input_chars: input.length, output_chars: 80 + rng.int(120) };
   });
   const windowSlices = new Map<string, number>();
   let noSlice = 0;
