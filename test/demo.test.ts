@@ -48,7 +48,7 @@ describe('touchstone demo (real CLI, fresh working directory)', () => {
     expect(text.stdout).toMatch(/labels +already in the store/);
     // The sunset intent (fax_support, gone from traffic since 2025-07-02) shows as stale gold by content:
     // gold slices are failure modes, so only the texts can tell.
-    expect(text.stdout).toMatch(/stale gold: \d+ gold items \([\d.]+%\) with no close request in traffic, e\.g\. "[^"]*\bfax/);
+    expect(text.stdout).toMatch(/stale gold: \d+ gold items \([\d.]+% of the \d+ distinct gold items compared\) with no close request in traffic, e\.g\. "[^"]*\bfax/);
     expect(readFileSync(join(dir, '.touchstone/demo/traffic.jsonl')).equals(before)).toBe(true);
   });
 

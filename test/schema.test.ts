@@ -7,7 +7,7 @@ import { runCli } from './helpers/cli.js';
  * minLength, pattern. Any other keyword fails the test, so a schema change cannot slip past it.
  */
 type Schema = Record<string, unknown>;
-const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'anyOf', 'minLength', 'pattern', 'format']);
+const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames', 'anyOf', 'minLength', 'pattern', 'format', 'items', 'minItems']);
 
 function errors(schema: Schema, value: unknown, path = '$'): string[] {
   for (const k of Object.keys(schema)) if (!KNOWN.has(k)) throw new Error(`unsupported keyword ${k} at ${path}`);
@@ -20,6 +20,10 @@ function errors(schema: Schema, value: unknown, path = '$'): string[] {
   if (typeof value === 'string') {
     if (typeof schema['minLength'] === 'number' && [...value].length < schema['minLength']) out.push(`${path}: shorter than ${schema['minLength']}`);
     if (typeof schema['pattern'] === 'string' && !new RegExp(schema['pattern'], 'u').test(value)) out.push(`${path}: does not match the pattern`);
+  }
+  if (type === 'array' && Array.isArray(value)) {
+    if (typeof schema['minItems'] === 'number' && value.length < schema['minItems']) out.push(`${path}: fewer than ${schema['minItems']} items`);
+    if (typeof schema['items'] === 'object') value.forEach((v, i) => out.push(...errors(schema['items'] as Schema, v, `${path}[${i}]`)));
   }
   if (type === 'object' && value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
@@ -37,6 +41,7 @@ function errors(schema: Schema, value: unknown, path = '$'): string[] {
 
 function hasType(v: unknown, t: string): boolean {
   if (t === 'object') return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (t === 'array') return Array.isArray(v);
   if (t === 'number') return typeof v === 'number';
   if (t === 'integer') return Number.isInteger(v);
   return typeof v === t;
@@ -53,7 +58,7 @@ describe('touchstone schema', () => {
     const s = await schemaOf('labels');
     expect(s).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Touchstone label record', type: 'object' });
     expect(s['required']).toEqual(['item_id', 'labeler_id', 'label', 'labeled_at']);
-    expect(Object.keys(s['properties'] as object)).toEqual(['item_id', 'labeler_id', 'label', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'input', 'output', 'reference', 'rationale', 'source_ref']);
+    expect(Object.keys(s['properties'] as object)).toEqual(['item_id', 'labeler_id', 'label', 'labeled_at', 'slice', 'guideline_version', 'session_id', 'input', 'output', 'reference', 'rationale', 'source_ref', 'metadata', 'trace_id', 'embedding']);
     // Cross-checked once with python-jsonschema 4.26.0 (Draft202012Validator) on this schema: `good` has no
     // errors; labeled_at 'yesterday' fails the pattern; label '' is "not valid under any of the given schemas".
     const good = { item_id: 'q-17', labeler_id: 'ann-3', label: 4, labeled_at: '2026-01-05T10:00:00Z', slice: 'billing', rationale: 'ok', extra_field: 'ignored' };
@@ -63,6 +68,10 @@ describe('touchstone schema', () => {
     expect(errors(s, { ...good, label: '' })).toEqual(['$.label: matches no alternative']);
     expect(errors(s, { labeler_id: 'a', label: 1, labeled_at: '2026-01-05T10:00:00Z' })).toEqual(['$.item_id: required']);
     expect(errors(s, { ...good, item_id: 17 })).toEqual(['$.item_id: not string']);
+    // Item provenance and embeddings (issue 13): metadata of strings, a trace id, an array of numbers.
+    expect(errors(s, { ...good, metadata: { intent: 'refund' }, trace_id: 'req-1', embedding: [0.1, -0.2] })).toEqual([]);
+    expect(errors(s, { ...good, embedding: [] })).toEqual(['$.embedding: fewer than 1 items']);
+    expect(errors(s, { ...good, embedding: ['x'] })).toEqual(['$.embedding[0]: not number']);
   });
 
   it('prints the traffic and judge score schemas', async () => {

@@ -24,16 +24,19 @@ below --q AND its effect reaches its threshold (so a tiny difference on a huge s
   slice mix       gold items vs every request in the window: chi-square, PSI, JS distance; slices with
                   traffic but no gold item; gold slices with no traffic (stale gold)
   lengths         input/output characters, gold vs shadow: KS (scipy's ks_2samp p-value), Wasserstein, PSI
-  metadata        per key (model, prompt_version …): gold items carry no metadata, so the traffic of the
-                  3 windows before stands in for what gold saw: share of window traffic with values
-                  unseen there, against the usual turnover of one window; top-k + "(other)" mix
-  coverage gaps   shadow requests with no close gold item (char 3–4-gram TF-IDF cosine), clustered
+  metadata        per key (intent, model, prompt_version …): against gold's items when they carry the key
+                  (label "metadata", or inherited from the request their "trace_id" names): share of
+                  window traffic with values no gold item has; otherwise against the 3 windows before
+                  (said in the message): values unseen there vs the usual turnover; top-k + "(other)" mix
+  coverage gaps   requests with no close gold item (cosine of "embedding"s when every text has one, else
+                  char 3–4-gram TF-IDF), weighted by the requests each shadow item stands for, clustered;
+                  gaps listed by share of traffic whether or not coverage alerts
   stale content   the same turned around: gold items with no close shadow request (a sunset workflow,
                   a faded intent), clustered; needs no slice names shared by gold and traffic
 Defaults (touchstone.config.json "drift.thresholds" or the flags below): q 0.05; PSI 0.1 (warn) / 0.25
 (alert); JS distance 0.1; KS D 0.1; pass-rate difference 0.05; traffic in slices without gold items
 0.02; metadata values never seen before (above the usual turnover) 0.05; traffic outside gold's
-coverage 0.05; a stale gold slice's share of gold 0.02; gold unlike current traffic 0.05.
+coverage 0.025; a stale gold slice's share of gold 0.02; gold unlike current traffic 0.05.
 Exit 0 when nothing alerts, 1 on an alert.
 
 Examples:

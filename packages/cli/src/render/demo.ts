@@ -119,8 +119,8 @@ function renderDriftSummary(d: schemas.DriftCheckResult): string[] {
     `  pass rate, judge on both sides: gold ${opt(p.gold)} vs shadow ${opt(p.shadow)} (${p.n_shadow} sampled requests${p.corrected_shadow === null ? '' : `; human-scale estimate of shadow, corrected for the judge's errors on gold: ${pct(p.corrected_shadow.estimate)} [${pct(p.corrected_shadow.ci[0])}, ${pct(p.corrected_shadow.ci[1])}]`})`,
     ...d.alerts.slice(0, 6).map((a) => `  alert ${a.kind}: ${a.message}`),
     ...(d.alerts.length > 6 ? [`  … ${d.alerts.length - 6} more alerts`] : []),
-    ...d.coverage_gaps.slice(0, 2).map((g) => `  coverage gap: ${g.size} requests (${pct(g.share)}) with no close gold item, e.g. "${g.examples[0] ?? ''}"`),
-    ...(d.stale_content_clusters ?? []).slice(0, 2).map((c) => `  stale gold: ${c.size} gold items (${pct(c.share)}) with no close request in traffic, e.g. "${c.examples[0] ?? ''}"`),
+    ...d.coverage_gaps.slice(0, 2).map((g) => `  coverage gap: ${pct(g.share)} of traffic (${g.size} sampled requests) with no close gold item, e.g. "${g.examples[0] ?? ''}"`),
+    ...(d.stale_content_clusters ?? []).slice(0, 2).map((c) => `  stale gold: ${c.size} gold items (${pct(c.share)} of the ${d.stale_content?.gold_items ?? '?'} distinct gold items compared) with no close request in traffic, e.g. "${c.examples[0] ?? ''}"`),
   ];
 }
 

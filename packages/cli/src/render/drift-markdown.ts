@@ -21,7 +21,7 @@ export function renderDriftMarkdown(r: schemas.DriftCheckResult): string {
   if (r.coverage_gaps.length > 0) {
     out.push('');
     out.push('**Coverage gaps** (shadow requests with no close gold item):');
-    r.coverage_gaps.slice(0, 3).forEach((g, i) => out.push(`${i + 1}. ${g.size} requests (${pct(g.share)})${g.top_slice === null ? '' : `, mostly \`${g.top_slice}\``}: ${g.examples.map((e) => `“${e}”`).join('; ')}`));
+    r.coverage_gaps.slice(0, 3).forEach((g, i) => out.push(`${i + 1}. ${pct(g.share)} of traffic (${g.size} sampled requests)${g.top_slice === null ? '' : `, mostly \`${g.top_slice}\``}: ${g.examples.map((e) => `“${e}”`).join('; ')}`));
   }
   const stale = r.stale_content_clusters ?? [];
   if (stale.length > 0) {

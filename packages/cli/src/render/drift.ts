@@ -19,16 +19,17 @@ export function renderDrift(r: schemas.DriftReport): string {
     if (r.slice_mix !== null) out.push(`slice mix: chi² ${r.slice_mix.chi2.toFixed(1)} (df ${r.slice_mix.df}), JS distance ${r.slice_mix.js_distance.toFixed(3)}, PSI ${r.slice_mix.psi.toFixed(3)}`);
   }
   for (const n of r.numeric) out.push(`${n.feature}: median gold ${n.gold_median} vs shadow ${n.shadow_median}; KS D ${n.ks_d.toFixed(3)} (p ${qText(n.p_value)}), Wasserstein ${n.wasserstein.toFixed(1)}, PSI ${n.psi.toFixed(3)}`);
-  for (const m of r.metadata) out.push(`metadata ${m.key}: ${pct(m.unseen_share)} of traffic has values unseen before the window (usual turnover ${pct(m.turnover_share)})${m.mix === null ? '' : `; mix JS ${m.mix.js_distance.toFixed(3)}, PSI ${m.mix.psi.toFixed(3)}`}`);
+  for (const m of r.metadata) out.push(`metadata ${m.key}: ${m.reference === 'gold' ? `${pct(m.unseen_share)} of traffic has values no gold item has (gold's own held-out turnover ${pct(m.turnover_share)})` : `${pct(m.unseen_share)} of traffic has values unseen before the window (usual turnover ${pct(m.turnover_share)}; gold carries no ${m.key})`}${m.mix === null ? '' : `; mix JS ${m.mix.js_distance.toFixed(3)}, PSI ${m.mix.psi.toFixed(3)}`}`);
   if (r.coverage !== null) {
-    out.push(`coverage: ${pct(r.coverage.uncovered_share)} of shadow traffic has no gold item within similarity ${r.coverage.similarity_threshold.toFixed(3)}; estimated ${pct(r.coverage.excess)} outside gold's coverage`);
+    out.push(`coverage: ${pct(r.coverage.uncovered_share)} of traffic (weighted shadow set${r.coverage.n_effective === undefined ? '' : `, effective n ${r.coverage.n_effective.toFixed(0)}`}) has no gold item within ${r.coverage.representation === 'embedding' ? 'embedding' : 'text'} similarity ${r.coverage.similarity_threshold.toFixed(3)}; estimated ${pct(r.coverage.excess)} outside gold's coverage`);
     r.coverage_gaps.slice(0, 5).forEach((g, i) => {
-      out.push(`  gap ${i + 1}: ${g.size} requests (${pct(g.share)})${g.top_slice === null ? '' : `, mostly "${g.top_slice}"`}`);
+      const meta = (g.top_metadata ?? []).filter((m) => m.share >= 0.5).map((m) => `${m.key}=${m.value} ${pct(m.share)}`).join(', ');
+      out.push(`  gap ${i + 1}: ${pct(g.share)} of traffic (${g.size} sampled requests)${g.top_slice === null ? '' : `, mostly "${g.top_slice}"`}${meta === '' ? '' : `; ${meta}`}`);
       for (const e of g.examples) out.push(`    · ${e}`);
     });
   }
   if (r.stale_content !== null && r.stale_content !== undefined) {
-    out.push(`stale gold content: ${pct(r.stale_content.stale_share)} of gold items have no shadow request within similarity ${r.stale_content.similarity_threshold.toFixed(3)}; estimated ${pct(r.stale_content.excess)} of gold unlike current traffic`);
+    out.push(`stale gold content: ${pct(r.stale_content.stale_share)} of the ${r.stale_content.gold_items} distinct gold items compared have no shadow request within similarity ${r.stale_content.similarity_threshold.toFixed(3)}; estimated ${pct(r.stale_content.excess)} of gold unlike current traffic`);
     (r.stale_content_clusters ?? []).slice(0, 5).forEach((c, i) => {
       out.push(`  stale ${i + 1}: ${c.size} gold items (${pct(c.share)})${c.top_slice === null ? '' : `, mostly "${c.top_slice}"`}`);
       for (const e of c.examples) out.push(`    · ${e}`);

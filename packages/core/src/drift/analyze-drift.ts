@@ -73,8 +73,9 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
   const numeric: DriftReport['numeric'] = [];
   for (const feature of ['input_chars', 'output_chars'] as const) {
     const g = inputs.gold.map((x) => x[feature]).filter((x): x is number => x !== null);
-    const s = inputs.shadow.map((x) => x[feature]).filter((x): x is number => x !== null);
-    const r = numericTest(feature, g, s, th.ks_d);
+    const withValue = inputs.shadow.filter((x) => x[feature] !== null);
+    const s = withValue.map((x) => x[feature] as number);
+    const r = numericTest(feature, g, s, th.ks_d, withValue.map((x) => x.weight));
     if (r.comparison !== null && r.test !== null) {
       numeric.push(r.comparison);
       tests.push(r.test);

@@ -65,8 +65,8 @@ export function metadataTests(m: MetadataCounts, unseenThreshold: number, jsThre
       threshold: unseenThreshold,
       pValue: unseenP,
       message: vsGold
-        ? `${(100 * reportedUnseen).toFixed(1)}% of traffic in the window has a ${m.key} that no gold item has (against half of gold: ${(100 * unseenShare).toFixed(1)}% of traffic vs ${(100 * turnover).toFixed(1)}% of held-out gold items)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`
-        : `${(100 * unseenShare).toFixed(1)}% of traffic has a ${m.key} never seen before the window (usual turnover ${(100 * turnover).toFixed(1)}%; gold items carry no ${m.key}, so earlier traffic stands in for gold)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`,
+        ? `${(100 * reportedUnseen).toFixed(1)}% of traffic in the window carries a value of ${m.key} that no gold item has (against half of gold: ${(100 * unseenShare).toFixed(1)}% of traffic vs ${(100 * turnover).toFixed(1)}% of held-out gold items)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`
+        : `${(100 * unseenShare).toFixed(1)}% of traffic carries a value of ${m.key} never seen before the window (usual turnover ${(100 * turnover).toFixed(1)}%; gold items carry no ${m.key}, so earlier traffic stands in for gold)${newValues.length > 0 ? `: ${newValues.join(', ')}` : ''}`,
     });
   }
   const mix = compareMix(new Map(m.values.map((v) => [v.value, v.baseline])), new Map(m.values.map((v) => [v.value, v.window])));

@@ -48,6 +48,8 @@ const MAX_HELD_OUT = 3000;
  * nearest neighbours make its indicators correlated and the test anti-conservative.) The reference's
  * near-duplicates go first: a duplicated text would find its twin in the other half and make the
  * reference look better covered than a fresh query can be; with `dedupeQueries` the queries' too.
+ * With `queryWeights` the queries are a weighted sample of requests (duplicates folded into weights),
+ * and the reference keeps its duplicates: request against reference row, like with like.
  */
 export interface OutsideOptions {
   readonly dedupeQueries?: boolean;
@@ -58,8 +60,11 @@ export interface OutsideOptions {
 }
 
 export function outsideReference(allReference: readonly string[], allQueries: readonly string[], config: CoverageConfig, options: OutsideOptions = {}): { result: OutsideReference; queryRows: number[]; referenceSize: number } | null {
-  const refDup = nearDuplicates(allReference);
-  const refRows = [...allReference.keys()].filter((i) => (refDup[i] as number) < 0);
+  // Weighted queries stand for requests, duplicates included: the reference is then compared row for
+  // row (a held-out gold row and a fresh request are exchangeable given half A). Unweighted queries
+  // are distinct texts, so the reference's near-duplicates go first.
+  const refDup = options.queryWeights === undefined ? nearDuplicates(allReference) : undefined;
+  const refRows = [...allReference.keys()].filter((i) => refDup === undefined || (refDup[i] as number) < 0);
   const reference = refRows.map((i) => allReference[i] as string);
   const queryDup = options.dedupeQueries === true ? nearDuplicates(allQueries) : undefined;
   const queryRows = [...allQueries.keys()].filter((i) => queryDup === undefined || (queryDup[i] as number) < 0);

@@ -24,7 +24,7 @@ export interface StaleCluster {
 
 export interface StaleContentResult {
   readonly similarity_threshold: number;
-  /** Share of gold items with no close request in the whole shadow set. */
+  /** Share of the gold items compared (`gold_items`, near-duplicates counted once) with no close request in the whole shadow set. */
   readonly stale_share: number;
   /** Held-out shadow requests' rate of no close neighbour in the other half of the shadow set (u₀). */
   readonly traffic_uncovered_share: number;
@@ -33,6 +33,7 @@ export interface StaleContentResult {
   /** Estimated share of gold outside what current traffic asks, (u − u₀)/(1 − u₀). */
   readonly excess: number;
   readonly p_value: number;
+  /** Distinct gold items compared (gold's near-duplicates dropped): the denominator of every share here. */
   readonly gold_items: number;
   readonly clusters: StaleCluster[];
 }
@@ -72,7 +73,7 @@ export function staleContentAnalysis(shadowTexts: readonly string[], gold: reado
     effect: excess,
     threshold,
     pValue,
-    message: `${(100 * staleShare).toFixed(1)}% of gold items have no shadow request within similarity ${tau.toFixed(3)} (against half of the shadow set: ${(100 * uHalf).toFixed(1)}% vs ${(100 * u0).toFixed(1)}% for held-out requests; about ${(100 * excess).toFixed(1)}% of gold asks what current traffic no longer does)${largest === undefined ? '' : `; largest: ${largest.size} gold items like "${truncate(largest.examples[0] ?? '', 80)}"`}`,
+    message: `${(100 * staleShare).toFixed(1)}% of the ${n} distinct gold items compared (near-duplicates counted once) have no shadow request within similarity ${tau.toFixed(3)} (against half of the shadow set: ${(100 * uHalf).toFixed(1)}% vs ${(100 * u0).toFixed(1)}% for held-out requests; about ${(100 * excess).toFixed(1)}% of gold asks what current traffic no longer does)${largest === undefined ? '' : `; largest: ${largest.size} gold items like "${truncate(largest.examples[0] ?? '', 80)}"`}`,
   };
   return { result, test };
 }

@@ -50,7 +50,7 @@ export function driftLines(d: DriftPanel, width: number): Line[] {
     g.examples.slice(0, 3).forEach((e, k) => add(`gap-${i}-${k}`, `    “${wrapText(e, width - 10, 1)[0] ?? ''}”`, 'muted'));
   });
   const staleClusters = r.stale_content_clusters ?? [];
-  add('stale-content-h', `Stale gold content: ${staleClusters.length} clusters of gold items with no close request in traffic${r.stale_content === null || r.stale_content === undefined ? '' : ` (${pct(r.stale_content.stale_share)} of gold)`}`, 'accent');
+  add('stale-content-h', `Stale gold content: ${staleClusters.length} clusters of gold items with no close request in traffic${r.stale_content === null || r.stale_content === undefined ? '' : ` (${pct(r.stale_content.stale_share)} of the ${r.stale_content.gold_items} distinct gold items compared)`}`, 'accent');
   staleClusters.forEach((c, i) => {
     add(`stale-content-${i}`, `  ${c.size} gold items (${pct(c.share)})${c.top_slice === null ? '' : ` mostly ${c.top_slice}`}`);
     c.examples.slice(0, 3).forEach((e, k) => add(`stale-content-${i}-${k}`, `    “${wrapText(e, width - 10, 1)[0] ?? ''}”`, 'muted'));
