@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT, TouchstoneError, type ExitCode } from '@touchstone/core';
+import { EXIT, TouchstoneError, UsageError, type ExitCode } from '@touchstone/core';
 import type { CommandModule } from './command-module.js';
 import type { CliContext } from './context.js';
 import { reportFailure } from './run-action.js';
@@ -61,9 +61,16 @@ export async function runProgram(program: Command, argv: readonly string[], exit
       const cause: unknown = (error as { cause?: unknown }).cause;
       // An option's own parser threw (numberArg): commander has printed the message already.
       if (cause instanceof TouchstoneError) return reportFailure(ctx, cause, json, true);
-      return EXIT.usage;
+      // Commander has printed its message; under --json the one JSON document still follows on stdout.
+      return json ? reportFailure(ctx, commanderUsageError(error), json, true) : EXIT.usage;
     }
     if (error instanceof TouchstoneError) return reportFailure(ctx, error, json);
     throw error;
   }
+}
+
+/** A commander usage error as Touchstone's: `commander.unknownOption` → code UNKNOWN_OPTION. */
+function commanderUsageError(error: CommanderError): UsageError {
+  const code = error.code.replace(/^commander\./, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return new UsageError(code, error.message.replace(/^error: /, ''));
 }

@@ -14,6 +14,7 @@ export { parseScaleSpec } from './scale/parse-scale-spec.js';
 export { normalizeLabel } from './scale/normalize-label.js';
 export { inferScale } from './scale/infer-scale.js';
 export { passes, passThreshold } from './scale/pass-threshold.js';
+export { convertScore, type Converted } from './scale/convert-score.js';
 
 // ingest
 export { ingestLabels, type IngestLabelsOptions } from './ingest/ingest-labels.js';

@@ -3,7 +3,7 @@ export { JudgeScoreRecordSchema, type JudgeScoreRecord } from './schemas/judge-s
 export { LabelRecordSchema, type LabelRecord } from './schemas/label-record.js';
 export { ScaleSchema, type Scale, type ScaleKind } from './schemas/scale.js';
 export { TrafficRecordSchema, type TrafficRecord } from './schemas/traffic-record.js';
-export { IngestSummarySchema, type IngestSummary } from './ingest/ingest-summary.js';
+export { IngestSummarySchema, IngestWarningSchema, type IngestSummary, type IngestWarning } from './ingest/ingest-summary.js';
 export { ProvenanceReportSchema, type ProvenanceReport } from './provenance/provenance-report.js';
 export { VerifyReportSchema, TamperFindingSchema, type VerifyReport, type TamperFinding } from './integrity/verify-report.js';
 export { SnapshotSchema, type Snapshot } from './gold/snapshot.js';

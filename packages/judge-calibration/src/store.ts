@@ -4,7 +4,7 @@ export { calibrateJudge, compareJudgesInStore, type StoreCalibrateOptions } from
 export { correctJudge, type CorrectJudgeOptions, type UnlabeledSource } from './store/correct-judge.js';
 export { loadJudgePairs, type LoadedPairs } from './store/load-pairs.js';
 export { resolveWindow } from './store/traffic-window.js';
-export { convertScore, type Converted } from './store/score-conversion.js';
+export { convertScore, type Converted } from '@touchstone/core';
 export { judgePairsSql, pairCoverageSql, unlabeledCandidatesSql, latestJudgeScoresSql, trafficJudgeScoresSql, shadowJudgeScoresSql, type JudgeSource } from './store/pairs-sql.js';
 
 // the pipeline guard with its judge check (core's guard cannot import this package)

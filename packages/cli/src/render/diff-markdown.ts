@@ -1,6 +1,7 @@
 import type { schemas } from '@touchstone/core';
 import { fmtCi, fmtDelta, fmtLevel, fmtMde, fmtQ, headline, methodLine, qOf, unitName } from './diff-format.js';
 import { goldLines, unpairedLine } from './diff.js';
+import { mdCode as code, mdText as escape } from './markdown-text.js';
 
 const MAX_ROWS = 40;
 const MARK: Record<schemas.Verdict, string> = { regression: '🔴', improvement: '🟢', 'no change': '⚪' };
@@ -36,14 +37,4 @@ export function renderDiffMarkdown(r: schemas.DiffReport): string {
   out.push('');
   out.push(`<sub>Paired per item. q: Benjamini–Hochberg-adjusted one-sided p (regression side when Δ < 0). MDE: the smallest drop a slice of that size detects with 80% power. Regression: Δ significantly below −tolerance.</sub>`);
   return `${out.join('\n')}\n`;
-}
-
-/** A code span (no escapes apply inside one, so backticks in the name become quotes). */
-function code(text: string): string {
-  return `\`${text.replaceAll('`', "'")}\``;
-}
-
-/** Escapes characters that would break a table cell or start Markdown formatting. */
-function escape(text: string): string {
-  return text.replace(/([\\|*_`<>[\]])/g, '\\$1');
 }

@@ -11,6 +11,7 @@ export function renderIngestSummary(s: schemas.IngestSummary & { scale?: schemas
   if (s.scale === null) lines.push(`  gold set  "${s.gold_set ?? ''}" not created: no label was accepted, so its scale is not fixed yet`);
   else if (s.scale !== undefined) lines.push(`  scale     ${JSON.stringify(s.scale)}${s.scale_inferred === true ? ' (inferred from the labels; pass --scale to fix it explicitly)' : ''}`);
   for (const [field, value] of Object.entries(s.supplied)) lines.push(`  supplied  ${field} = ${value} for records without one (recorded in provenance)`);
+  for (const w of s.warnings) lines.push(`  warning   ${w.message}`);
   if (s.quarantine_file !== null) lines.push(`  rejected  records written with reasons to ${s.quarantine_file}`);
   return `${lines.join('\n')}\n`;
 }

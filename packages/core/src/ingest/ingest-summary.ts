@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** Something accepted and stored that a reader should know about, with how many records it concerns. */
+export const IngestWarningSchema = z.object({ code: z.string(), count: z.number(), message: z.string() });
+export type IngestWarning = z.infer<typeof IngestWarningSchema>;
+
 /**
  * What every ingest returns and `--json` prints. read = accepted + rejected + skipped (skipped: work an
  * importer counts but does not label, such as cancelled annotations); duplicates are accepted records
@@ -26,5 +30,7 @@ export const IngestSummarySchema = z.object({
   fast_path: z.boolean(),
   /** Traffic: PII redactions made before storing, per rule (null when --no-redact-on-ingest). */
   redactions: z.record(z.string(), z.number()).nullable().optional(),
+  /** What was stored but deserves a look (scores for items not in the gold set …), each with its count. */
+  warnings: z.array(IngestWarningSchema),
 });
 export type IngestSummary = z.infer<typeof IngestSummarySchema>;

@@ -1,5 +1,7 @@
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
 import { JudgeScoreRecordSchema } from '../schemas/judge-score-record.js';
+import { convertScore } from '../scale/convert-score.js';
+import type { Scale } from '../schemas/scale.js';
 import { literal } from '../store/sql.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
@@ -7,8 +9,12 @@ import { firstIssue } from './zod-detail.js';
 
 const COLUMNS = ['item_id', 'judge', 'score_value', 'score_text', 'scored_at', 'rationale', 'source_ref'] as const;
 
-/** Judge scores on gold items, all attributed to the judge named on the command line (--judge). */
-export function judgeKind(goldSet: string | null, judge: string): RecordKind {
+/**
+ * Judge scores on gold items, all attributed to the judge named on the command line (--judge).
+ * With the gold set's scale, a score calibration could not read (judge calibrate's own rule:
+ * scale/convert-score.ts) is rejected here, naming its line, instead of stopping calibration later.
+ */
+export function judgeKind(goldSet: string | null, judge: string, scale?: Scale): RecordKind {
   return {
     kind: 'judge',
     table: 'judge_scores',
@@ -28,6 +34,10 @@ export function judgeKind(goldSet: string | null, judge: string): RecordKind {
       const r = parsed.data;
       const value = typeof r.score === 'number' ? r.score : typeof r.score === 'boolean' ? Number(r.score) : null;
       const text = typeof r.score === 'string' ? r.score : null;
+      if (scale !== undefined) {
+        const fit = convertScore(scale, value, text);
+        if ('reason' in fit) return { reject: { field: 'score', reason: `${fit.reason} of gold set "${goldSet ?? ''}"` } };
+      }
       return { row: [r.item_id, r.judge, value, text, r.scored_at ?? null, r.rationale ?? null, r.source_ref ?? null] };
     },
   };

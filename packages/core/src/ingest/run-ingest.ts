@@ -183,6 +183,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         quarantine_file: rejected > 0 ? quarantinePath : null,
         staged,
         fast_path: nativeCount !== undefined,
+        warnings: [],
       } satisfies IngestSummary;
     });
     T('commit');

@@ -94,8 +94,7 @@ export async function stageWithZod(
               mkdirSync(dirname(quarantineTemp), { recursive: true });
               quarantine = createWriteStream(quarantineTemp);
             }
-            const where = source.unit === 'record' ? { record_number: source.line } : { line: source.line };
-            quarantine.write(`${JSON.stringify({ ...where, field: reject.field ?? null, reason: reject.reason, record: source.value })}\n`);
+            quarantine.write(`${quarantineLine(source.line, source.unit === 'record', reject, source.value)}\n`);
           }
           continue;
         }
@@ -116,6 +115,16 @@ export async function stageWithZod(
   }
   await closeQuietly(quarantine);
   return { read, rejected, staged, details, aliasesUsed };
+}
+
+/** One quarantine line; a record too deeply nested to serialize again (JSON.parse has no depth limit, JSON.stringify has) is left out and said so. */
+function quarantineLine(line: number, isRecord: boolean, reject: Omit<ErrorDetail, 'file' | 'line'>, record: SourceRecord['value']): string {
+  const entry = { ...(isRecord ? { record_number: line } : { line }), field: reject.field ?? null, reason: reject.reason };
+  try {
+    return JSON.stringify({ ...entry, record });
+  } catch {
+    return JSON.stringify({ ...entry, record: null, record_omitted: 'nested too deeply to write back; see the line in the source file' });
+  }
 }
 
 function closeQuietly(stream: WriteStream | undefined): Promise<void> {

@@ -25,5 +25,13 @@ export function parseScaleSpec(spec: string, passThreshold?: number, passCategor
   if ((scale.kind === 'ordinal' || scale.kind === 'interval') && scale.min >= scale.max) {
     throw new UsageError('SCALE_RANGE', `--scale ${spec}: MIN must be below MAX`);
   }
+  if ((scale.kind === 'ordinal' || scale.kind === 'interval') && scale.pass_threshold !== undefined && !(scale.pass_threshold > scale.min && scale.pass_threshold <= scale.max)) {
+    // At MIN every label would pass; outside the range none or all would.
+    throw new UsageError('SCALE_PASS_THRESHOLD', `--pass-threshold ${scale.pass_threshold} is outside --scale ${spec}: the lowest passing score must be above ${scale.min} and at most ${scale.max}`);
+  }
+  if (scale.kind === 'nominal' && scale.pass_categories !== undefined) {
+    const unknown = scale.pass_categories.filter((c) => !scale.categories.includes(c));
+    if (unknown.length > 0) throw new UsageError('SCALE_PASS_CATEGORIES', `--pass-categories ${unknown.join(',')}: not among the categories of --scale ${spec}`);
+  }
   return scale;
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { idText } from './id-text.js';
 import { isoTimestamp } from './iso-timestamp.js';
 
 /** A canonical judge score: one judge's verdict on one gold item (FORMATS.md). */
 export const JudgeScoreRecordSchema = z.object({
-  item_id: z.string().min(1, 'must be a non-empty string'),
-  judge: z.string().min(1, 'must be a non-empty string'),
+  item_id: idText(),
+  judge: idText(),
   score: z.union([z.number(), z.boolean(), z.string().min(1)]),
   scored_at: isoTimestamp().optional(),
   rationale: z.string().optional(),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { EmbeddingSchema, MetadataSchema } from './embedding.js';
+import { idText } from './id-text.js';
 import { isoTimestamp } from './iso-timestamp.js';
 
 const optionalText = z.string().optional();
 
 /** A canonical label record: one annotation of one gold item by one labeler (FORMATS.md). */
 export const LabelRecordSchema = z.object({
-  item_id: z.string().min(1, 'must be a non-empty string'),
-  labeler_id: z.string().min(1, 'must be a non-empty string'),
+  item_id: idText(),
+  labeler_id: idText(),
   label: z.union([z.number(), z.boolean(), z.string().min(1)]),
   labeled_at: isoTimestamp(),
   slice: optionalText,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { EmbeddingSchema } from './embedding.js';
+import { idText } from './id-text.js';
 import { isoTimestamp } from './iso-timestamp.js';
 
 /** A canonical production traffic record (FORMATS.md). Metadata values are strings; high cardinality allowed. */
 export const TrafficRecordSchema = z.object({
-  id: z.string().min(1, 'must be a non-empty string'),
+  id: idText(),
   timestamp: isoTimestamp(),
   input: z.string(),
   output: z.string().optional(),

@@ -1,6 +1,7 @@
 import { normalQuantile } from '../stats/normal.js';
 import { CAVEATS, TIME_CAVEATS } from './caveats.js';
 import type { Impact } from './impact.js';
+import { shellWord } from './shell-word.js';
 import type { SkewData } from './skew-data.js';
 import type { Comparison, SkewFlag, SkewImpact } from './skew-report.js';
 
@@ -75,9 +76,5 @@ export function buildFlags(
 
 /** The gold snapshot without one labeler (packages/cli/src/commands/gold.ts). */
 export function snapshotCommand(goldSet: string, labelerId: string): string {
-  return `touchstone gold snapshot ${shellWord(goldSet)} --tag ${shellWord(`without-${labelerId}`)} --exclude-labeler ${shellWord(labelerId)}`;
-}
-
-function shellWord(s: string): string {
-  return /^[A-Za-z0-9._@:/-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+  return `touchstone gold snapshot ${shellWord(goldSet)} --tag ${shellWord(`without-${labelerId.replace(/[^A-Za-z0-9._@-]+/g, '-')}`)} --exclude-labeler ${shellWord(labelerId)}`;
 }

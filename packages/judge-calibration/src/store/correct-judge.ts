@@ -5,7 +5,7 @@ import { ppiMean } from '../correction/ppi-mean.js';
 import { loadJudgePairs } from './load-pairs.js';
 import { shadowJudgeScoresSql, trafficJudgeScoresSql, trafficUnscoredSql } from './pairs-sql.js';
 import { humanScaleFor, type UnlabeledRow } from './human-scale-source.js';
-import { convertScore } from './score-conversion.js';
+import { convertScore } from '@touchstone/core';
 
 export type UnlabeledSource = { readonly kind: 'shadow'; readonly shadowId: string } | { readonly kind: 'window'; readonly since: string; readonly until: string };
 

@@ -4,7 +4,7 @@ import type { Candidate } from '../calibration/next-labels.js';
 import type { CalibrationPair } from '../calibration/calibration-pair.js';
 import type { PairCoverage } from '../calibration/judge-calibration-result.js';
 import { judgePairsSql, judgesSql, pairCoverageSql, unlabeledCandidatesSql, type JudgeSource } from './pairs-sql.js';
-import { convertScore } from './score-conversion.js';
+import { convertScore } from '@touchstone/core';
 
 export interface LoadedPairs {
   readonly goldSet: GoldSet;

@@ -71,8 +71,10 @@ describe('judge calibration from the store', () => {
     await expect(calibrateJudge(store, { gold: 'g', judge: 'v9' })).rejects.toThrow(/judges with scores on it: v1, v2/);
     await ingestJudge(store, { file: file('loose.jsonl', [{ item_id: 'i1', score: 3 }]), actor: 't', judge: 'loose' });
     await expect(calibrateJudge(store, { gold: 'g', judge: 'loose' })).rejects.toThrow(/ingested without --gold/);
-    await ingestJudge(store, { file: file('off.jsonl', [{ item_id: 'i1', score: 9 }]), actor: 't', judge: 'off', goldSet: 'g' });
-    await expect(calibrateJudge(store, { gold: 'g', judge: 'off' })).rejects.toThrow(/item i1: judge score 9 is off the ordinal scale 1–5/);
+    // An off-scale score is rejected at ingest, naming its line (the same rule calibrate applies).
+    await expect(ingestJudge(store, { file: file('off.jsonl', [{ item_id: 'i1', score: 9 }]), actor: 't', judge: 'off', goldSet: 'g' })).rejects.toMatchObject({
+      code: 'INGEST_INVALID_RECORDS', details: [expect.objectContaining({ line: 1, field: 'score', reason: '9 is off the ordinal scale 1–5 of gold set "g"' })],
+    });
     await ingestJudge(store, { file: file('stranger.jsonl', [{ item_id: 'zz', score: 3 }]), actor: 't', judge: 'stranger', goldSet: 'g' });
     expect(await code(calibrateJudge(store, { gold: 'g', judge: 'stranger' }))).toBe('JUDGE_NO_PAIRS');
     expect(await code(calibrateJudge(store, { gold: 'g', judge: 'v1', edges: [3, 2] }))).toBe('JUDGE_BAD_OPTION');

@@ -1,4 +1,6 @@
 import type { Scale } from '../../schemas/scale.js';
+import { WHITE_SPACE_CLASS } from '../../schemas/id-text.js';
+import { EARLIEST_YEAR, FUTURE_SLACK_MS } from '../../schemas/iso-timestamp.js';
 import { literal } from '../../store/sql.js';
 import type { FieldMap } from '../field-map.js';
 
@@ -32,10 +34,10 @@ export function labelNativeStageSql(file: string, map: FieldMap, suppliedLabeled
   const ts = `CASE WHEN regexp_full_match(ts_raw, '\\d{4}-\\d{2}-\\d{2}') THEN ts_raw || 'T00:00:00Z'
                    WHEN regexp_matches(ts_raw, '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}') THEN regexp_replace(ts_raw, ' ', 'T') ELSE ts_raw END`;
   const valid = [
-    ...REQUIRED.map((f) => `${isText(f)} AND length(${text(f)}) > 0`),
+    ...REQUIRED.map((f) => `${isText(f)} AND regexp_matches(${text(f)}, '[^${WHITE_SPACE_CLASS}]') AND NOT contains(${text(f)}, chr(0))`),
     ...[...OPTIONAL, 'trace_id' as const].map((f) => `(${col(f)} IS NULL OR ${isText(f)})`),
     ...ZOD_ONLY.map((f) => `${col(f)} IS NULL`),
-    `ts IS NOT NULL AND regexp_full_match(ts, '${ISO}') AND try_cast(ts AS TIMESTAMPTZ) IS NOT NULL`,
+    `ts IS NOT NULL AND regexp_full_match(ts, '${ISO}') AND year(try_cast(ts AS TIMESTAMPTZ)) >= ${EARLIEST_YEAR} AND try_cast(ts AS TIMESTAMPTZ) <= now() + to_milliseconds(${FUTURE_SLACK_MS})`,
     labelValidSql(scale, col('label')),
   ].map((c) => `(${c})`).join(' AND ');
   const [value, labelText] = labelValueSql(scale, col('label'));

@@ -1,5 +1,6 @@
-import { normalizeLabel, passes } from '@touchstone/core';
-import type { Scale } from '@touchstone/core/schemas';
+import { normalizeLabel } from './normalize-label.js';
+import { passes } from './pass-threshold.js';
+import type { Scale } from '../schemas/scale.js';
 
 export type Converted = { readonly value: number; readonly pass: boolean } | { readonly reason: string };
 

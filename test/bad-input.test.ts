@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Store } from '@touchstone/core';
+import { runCli, tempDir } from './helpers/cli.js';
+
+// Input that used to get through or crash (issue 12), through the real CLI: each is refused with a
+// message naming file, line and field (or said so, when it is stored), never a stack trace.
+const tmp = tempDir('touchstone-bad-input-');
+afterAll(() => tmp.cleanup());
+const write = (name: string, text: string): string => {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const jsonl = (records: readonly object[]): string => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+const label = (item: string, labeler: string, value: unknown, at = '2026-01-05T10:00:00Z') => ({ item_id: item, labeler_id: labeler, label: value, labeled_at: at });
+const NO_STACK = /\n\s+at |internal error/;
+
+async function count(db: string, table: string): Promise<number> {
+  const store = await Store.open(db, { readOnly: true });
+  try {
+    return (await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0]?.n ?? -1;
+  } finally {
+    store.close();
+  }
+}
+
+describe('bad input is refused with file, line and field, or said so (real CLI)', () => {
+  it('a line nested 100,000 deep under --skip-invalid is quarantined, not a stack trace', async () => {
+    const db = join(tmp.dir, 'deep.duckdb');
+    const file = write('deep.jsonl', `${JSON.stringify(label('a', 'x', 3))}\n{"item_id":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+    const r = await runCli(['--db', db, 'ingest', 'labels', file, '--gold', 'g', '--scale', 'ordinal:1-5', '--skip-invalid', '--json']);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 2, accepted: 1, rejected: 1, inserted: 1 });
+    const q = JSON.parse(readFileSync(`${file}.rejected.jsonl`, 'utf8').trim()) as Record<string, unknown>;
+    expect(q).toMatchObject({ line: 2, field: 'item_id', record: null });
+    expect(await count(db, 'labels')).toBe(1);
+  });
+
+  it('ids that are blank or hold a NUL, and years 0000 and 2999, are rejected by line and field', async () => {
+    const db = join(tmp.dir, 'ids.duckdb');
+    const file = write('ids.jsonl', jsonl([label('  ', 'x', 3), label('a\u0000b', 'x', 3), label('c', '\u3000', 3), label('d', 'x', 3, '0000-01-01T00:00:00Z'), label('e', 'x', 3, '2999-01-01T00:00:00Z'), label('f', 'x', 3)]));
+    const r = await runCli(['--db', db, 'ingest', 'labels', file, '--gold', 'g', '--scale', 'ordinal:1-5']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('5 of 6 records are invalid; nothing was imported');
+    expect(r.stderr).toContain(`${file}:1: field "item_id": must not be only white space`);
+    expect(r.stderr).toContain(`${file}:2: field "item_id": must not contain a NUL character`);
+    expect(r.stderr).toContain(`${file}:3: field "labeler_id": must not be only white space`);
+    expect(r.stderr).toContain(`${file}:4: field "labeled_at": 0000-01-01T00:00:00Z is before 1900`);
+    expect(r.stderr).toContain(`${file}:5: field "labeled_at": 2999-01-01T00:00:00Z is in the future`);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('--pass-threshold off the scale is a usage error; judge scores off the gold scale are rejected; scores for unknown items are stored and said so', async () => {
+    const db = join(tmp.dir, 'judge.duckdb');
+    const labels = write('labels.jsonl', jsonl([label('a', 'x', 3), label('b', 'x', 4)]));
+    const off = await runCli(['--db', db, 'ingest', 'labels', labels, '--gold', 'g', '--scale', 'ordinal:1-5', '--pass-threshold', '9']);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain('--pass-threshold 9 is outside --scale ordinal:1-5');
+    expect((await runCli(['--db', db, 'ingest', 'labels', labels, '--gold', 'g', '--scale', 'ordinal:1-5', '--pass-threshold', '4'])).code).toBe(0);
+
+    const bad = write('judge-bad.jsonl', jsonl([{ item_id: 'a', score: 'high' }, { item_id: 'b', score: 99 }]));
+    const r = await runCli(['--db', db, 'ingest', 'judge', bad, '--gold', 'g', '--judge', 'j']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${bad}:1: field "score": "high" is not a number on the ordinal scale 1–5 of gold set "g"`);
+    expect(r.stderr).toContain(`${bad}:2: field "score": 99 is off the ordinal scale 1–5 of gold set "g"`);
+    expect(await count(db, 'judge_scores')).toBe(0);
+
+    const strangers = write('judge-unknown.jsonl', jsonl([{ item_id: 'a', score: 3 }, { item_id: 'zz', score: 4 }]));
+    const s = await runCli(['--db', db, 'ingest', 'judge', strangers, '--gold', 'g', '--judge', 'j', '--json']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ inserted: 2, warnings: [{ code: 'JUDGE_UNKNOWN_ITEMS', count: 1 }] });
+    const text = await runCli(['--db', db, 'ingest', 'judge', strangers, '--gold', 'g', '--judge', 'j2']);
+    expect(text.stdout).toContain('warning   1 of 2 scores are for 1 item not in gold set "g" ("zz")');
+  });
+
+  it('--json usage errors still print one JSON document', async () => {
+    for (const args of [['provenance', '--json'], ['verify', '--json', '--bogus'], ['diff', '--json'], ['diff', '--json', 'a', 'b', 'c']]) {
+      const r = await runCli(['--db', join(tmp.dir, 'none.duckdb'), ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      const doc = JSON.parse(r.stdout) as { error: { category: string; code: string; message: string }; exit_code: number };
+      expect(doc).toMatchObject({ error: { category: 'usage' }, exit_code: 2 });
+      expect(doc.error.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('diff --markdown escapes table cells and HTML and strips escape codes, as stdout does', async () => {
+    const evil = 'refunds|<img src=x onerror=alert(1)>\u001b[31m\u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007';
+    const run = (pass: (i: number) => boolean) => jsonl(Array.from({ length: 40 }, (_, i) => ({ item_id: `i${i}`, slice: i % 2 === 0 ? evil : 'tone', pass: pass(i) })));
+    const base = write('base.jsonl', run(() => true));
+    const cand = write('cand.jsonl', run((i) => i % 4 !== 0));
+    const md = join(tmp.dir, 'diff.md');
+    const r = await runCli(['--db', join(tmp.dir, 'diff.duckdb'), 'diff', base, cand, '--markdown', md]);
+    expect([0, 1]).toContain(r.code);
+    const text = readFileSync(md, 'utf8');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('refunds\\|\\<img src=x onerror=alert(1)\\>');
+    expect(text).not.toMatch(/(^|[^\\])<img/);
+  });
+});
