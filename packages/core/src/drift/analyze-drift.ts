@@ -75,7 +75,7 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     const g = inputs.gold.map((x) => x[feature]).filter((x): x is number => x !== null);
     const withValue = inputs.shadow.filter((x) => x[feature] !== null);
     const s = withValue.map((x) => x[feature] as number);
-    const r = numericTest(feature, g, s, th.ks_d, withValue.map((x) => x.weight));
+    const r = numericTest(feature, g, s, th.ks_d, withValue.map((x) => x.weight ?? 1));
     if (r.comparison !== null && r.test !== null) {
       numeric.push(r.comparison);
       tests.push(r.test);
