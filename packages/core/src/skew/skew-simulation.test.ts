@@ -12,7 +12,8 @@ const FULL = process.env['TOUCHSTONE_FULL_SIM'] === '1';
 const NULL_SEEDS = FULL ? 400 : 40;
 const POWER_SEEDS = FULL ? 100 : 10;
 const ALPHA = 0.05;
-const TIMEOUT = FULL ? 3_600_000 : 120_000;
+// About 3 s per report on a loaded 2-core box; 40 null reports plus the power runs.
+const TIMEOUT = FULL ? 3_600_000 : 400_000;
 const OPTIONS = SkewOptionsSchema.parse({ goldSet: 'sim', alpha: ALPHA, permutations: FULL ? 200 : 50, bootstrap: 0 });
 
 const DESIGNS = { dense: { singleShare: 0 }, sparse: { singleShare: 0.8 } } as const;

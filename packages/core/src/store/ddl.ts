@@ -45,6 +45,8 @@ export const DDL: readonly string[] = [
   `ALTER TABLE labels ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
   `ALTER TABLE traffic ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
   `ALTER TABLE judge_scores ADD COLUMN IF NOT EXISTS source_ref VARCHAR`,
+  // gold snapshot --exclude-guideline (issue 17): JSON {versions, slice}; NULL on older snapshots and when unused.
+  `ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS excluded_guideline VARCHAR`,
   `CREATE OR REPLACE VIEW current_labels AS
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)
