@@ -35,7 +35,7 @@ export function analyzeSkew(data: SkewData, options: ResolvedSkewOptions): SkewR
   const flags = buildFlags(data, tests, q, { alpha: options.alpha, minEffect: options.minEffect, comparison: summary.comparison, goldSet: options.goldSet }, impacts.test);
   const ds = dawidSkeneSummary(data);
   const leaveOneOut = (j: number): ReturnType<typeof leaveOneOutImpact> => leaveOneOutImpact(data, baseline, byLabeler, j, -1);
-  const labelers = labelerRows(data, leniency, tests, q, flags, byLabeler, impacts.labeler, leaveOneOut, ds);
+  const labelers = labelerRows(data, leniency, tests, q, flags, byLabeler, impacts.labeler, impacts.labelerBySlice, leaveOneOut, ds);
 
   const allItems = Int32Array.from({ length: nItems }, (_, i) => i);
   const perSlice = data.sliceNames.map((name, s) => ({ name, items: allItems.filter((i) => data.itemSlice[i] === s) }));

@@ -10,6 +10,8 @@ export interface Counterfactual {
   readonly passRateShift: number;
   /** Items whose consensus more likely than not changes, most likely first, at most `limit`. */
   readonly relabel: readonly string[];
+  /** flippedItems by slice index. */
+  readonly flippedBySlice: Float64Array;
 }
 
 /** Which labels are corrected, by how much (0: left as they are), and what their redraw needs. */
@@ -37,6 +39,7 @@ export function counterfactualImpact(data: SkewData, baseline: Int8Array, items:
   const fixed = new Float64Array(width);
   const scratch = new Float64Array(width);
   let flipped = 0;
+  const flippedBySlice = new Float64Array(data.sliceNames.length);
   let dPasses = 0;
   let dDecided = 0;
   const likely: { item: number; p: number }[] = [];
@@ -74,11 +77,12 @@ export function counterfactualImpact(data: SkewData, baseline: Int8Array, items:
     };
     visit(0, 1, m);
     flipped += pChange;
+    flippedBySlice[data.itemSlice[i]!]! += pChange;
     dPasses += pPass - (was === PASS ? 1 : 0);
     dDecided += pDecided - (was === PASS || was === FAIL ? 1 : 0);
     if (pChange >= 0.5) likely.push({ item: i, p: pChange });
   }
   const after = decided + dDecided <= 0 ? 0 : (passes + dPasses) / (decided + dDecided);
   likely.sort((x, y) => y.p - x.p || x.item - y.item);
-  return { flippedItems: flipped, passRateShift: after - before, relabel: likely.slice(0, limit).map((l) => data.itemIds[l.item]!) };
+  return { flippedItems: flipped, passRateShift: after - before, relabel: likely.slice(0, limit).map((l) => data.itemIds[l.item]!), flippedBySlice };
 }

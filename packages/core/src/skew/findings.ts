@@ -2,6 +2,7 @@ import { normalQuantile } from '../stats/normal.js';
 import { CAVEATS, TIME_CAVEATS } from './caveats.js';
 import type { Impact } from './leave-one-out.js';
 import type { SkewData } from './skew-data.js';
+import type { GuidelineBasis } from './guideline-tests.js';
 import type { Comparison, SkewFlag, SkewLeaveOneOut } from './skew-report.js';
 
 /** One test of the family Benjamini–Hochberg runs over. */
@@ -64,7 +65,7 @@ export function buildFlags(
       const latest = data.versionNames[t.versions[1]]!;
       flags.push({
         ...common, labeler_id: null, kind: 'guideline_shift', versions: { older, latest },
-        caveat: `labels under ${older} against labels under ${latest} on this slice, ${t.basis === 'same_items' ? 'on the same items' : "by the same labelers (each labeler's own labels under both versions, on different items; assumes the slice's items were alike before and after)"}; confounded with anything else that changed when the guideline did`,
+        caveat: `labels under ${older} against labels under ${latest} on this slice, ${GUIDELINE_BASIS[t.basis as GuidelineBasis]}; confounded with anything else that changed when the guideline did`,
         action: guidelineSnapshotCommand(options.goldSet, older, slice),
       });
       return;
@@ -82,6 +83,12 @@ export function buildFlags(
     Math.abs(b.impact.pass_rate_shift) - Math.abs(a.impact.pass_rate_shift) ||
     a.q_value - b.q_value);
 }
+
+const GUIDELINE_BASIS: Record<GuidelineBasis, string> = {
+  same_items: 'on the same items (items labeled under both versions)',
+  same_labelers: "by the same labelers (each labeler's own labels under both versions, on different items; assumes the slice's items were alike before and after)",
+  same_items_and_labelers: "on the same items where items were labeled under both versions, elsewhere by the same labelers (each labeler's own labels under both, on different items; assumes the slice's items were alike before and after)",
+};
 
 /** The gold snapshot without one labeler (packages/cli/src/commands/gold.ts). */
 export function snapshotCommand(goldSet: string, labelerId: string): string {

@@ -2,7 +2,7 @@ import { twoSidedP } from '../stats/normal.js';
 import { permutationMoments } from './permutation-design.js';
 import type { SkewData } from './skew-data.js';
 
-export type GuidelineBasis = 'same_items' | 'same_labelers';
+export type GuidelineBasis = 'same_items' | 'same_labelers' | 'same_items_and_labelers';
 
 /** Labels under an older guideline version against the latest, on one slice. */
 export interface GuidelineTest {
@@ -23,12 +23,13 @@ export interface GuidelineTest {
 }
 
 /**
- * Per slice and older guideline version: its labels against the latest version's. Paired on the
- * same items when at least `minLabels` items of the slice carry labels under both versions (item
- * difficulty cancels); otherwise within the same labelers (each labeler's own old-version labels
- * against their latest-version labels on the slice, so a labeler's own leniency cancels; assumes the
- * slice's items were alike before and after the change). Under "the version tag is exchangeable
- * within a group" (an item, or a labeler) the tags are shuffled within groups: the statistic is the
+ * Per slice and older guideline version: its labels against the latest version's, paired where
+ * possible. An item of the slice with labels under both versions is its own group (item difficulty
+ * cancels); the labels of the other items are grouped by labeler (each labeler's own old-version
+ * labels against their latest-version labels, so a labeler's own leniency cancels; this part assumes
+ * the slice's items were alike before and after the change). The basis says which kinds of group
+ * contributed. Under "the version tag is exchangeable within a group" the tags are shuffled within
+ * groups: the statistic is the
  * sum of old-version labels, with exact permutation mean and variance (permutation-design.ts), two-
  * sided normal p. Effect: Σ w_g (mean_old − mean_latest)_g / Σ w_g with w_g = n_old·n_latest/n_g
  * (the Mantel–Haenszel weights, for which the centred statistic equals Σ w_g·d_g); its standard
@@ -42,20 +43,18 @@ export function guidelineTests(data: SkewData, minLabels: number): GuidelineTest
   const nItems = data.itemStart.length - 1;
   for (let s = 0; s < data.sliceNames.length; s++) {
     for (let v = 0; v < latest; v++) {
-      const byItem = new Map<number, number[]>();
+      const paired: number[][] = [];
       const byLabeler = new Map<number, number[]>();
       for (let i = 0; i < nItems; i++) {
         if (data.itemSlice[i] !== s) continue;
-        for (let p = data.itemStart[i]!; p < data.itemStart[i + 1]!; p++) {
-          if (data.version[p] !== v && data.version[p] !== latest) continue;
-          push(byItem, i, p);
-          push(byLabeler, data.labeler[p]!, p);
-        }
+        const ps: number[] = [];
+        for (let p = data.itemStart[i]!; p < data.itemStart[i + 1]!; p++) if (data.version[p] === v || data.version[p] === latest) ps.push(p);
+        if (bothVersions(data, ps, v)) paired.push(ps);
+        else for (const p of ps) push(byLabeler, data.labeler[p]!, p);
       }
-      const paired = [...byItem.values()].filter((ps) => bothVersions(data, ps, v));
-      const basis: GuidelineBasis = paired.length >= minLabels ? 'same_items' : 'same_labelers';
-      const groups = basis === 'same_items' ? paired : [...byLabeler.values()].filter((ps) => bothVersions(data, ps, v));
-      const t = compareVersions(data, groups, v);
+      const within = [...byLabeler.values()].filter((ps) => bothVersions(data, ps, v));
+      const basis: GuidelineBasis = within.length === 0 ? 'same_items' : paired.length === 0 ? 'same_labelers' : 'same_items_and_labelers';
+      const t = compareVersions(data, [...paired, ...within], v);
       if (t === null || t.n < minLabels) continue;
       out.push({ slice: s, version: v, against: latest, basis, ...t });
     }

@@ -14,6 +14,7 @@ export function labelerRows(
   flags: readonly SkewFlag[],
   byLabeler: readonly Int32Array[],
   impactOf: (labeler: number) => SkewImpact,
+  impactBySlice: (labeler: number) => SkewLabeler['impact_by_slice'],
   leaveOneOut: (labeler: number) => Impact,
   ds: DawidSkeneSummary | null,
 ): SkewLabeler[] {
@@ -41,6 +42,7 @@ export function labelerRows(
       flagged: flagged.has(id),
       direction: t === undefined || t.effect === 0 ? null : t.effect > 0 ? 'lenient' : 'severe',
       impact: impactOf(j),
+      impact_by_slice: impactBySlice(j),
       leave_one_out: leaveOneOutJson(leaveOneOut(j)),
       dawid_skene: ds?.labelers[j] ?? null,
     };

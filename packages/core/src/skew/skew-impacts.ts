@@ -8,6 +8,8 @@ import type { SkewImpact } from './skew-report.js';
 export interface SkewImpacts {
   /** A labeler's counterfactual impact: all their labels corrected for their estimated bias. */
   readonly labeler: (j: number) => SkewImpact;
+  /** Where a labeler's expected flips land, by slice. */
+  readonly labelerBySlice: (j: number) => { slice: string | null; flipped_items: number }[];
   /** A flagged test's: a labeler × slice flag corrects that slice only; a guideline shift the older version's labels on its slice. */
   readonly test: (k: number) => SkewImpact;
 }
@@ -61,8 +63,10 @@ export function skewImpacts(data: SkewData, baseline: Int8Array, byLabeler: read
     return { bySlice: out, rest: b };
   };
 
-  const describe = (items: ArrayLike<number>, correction: Correction, corrected: (p: number) => boolean, contextAt: Correction['contextAt'], nullSe: number | null, corrections: SkewImpact['corrections'], relabel?: string[]): SkewImpact => {
+  const bySlice = new Map<number, Float64Array>();
+  const describe = (items: ArrayLike<number>, correction: Correction, corrected: (p: number) => boolean, contextAt: Correction['contextAt'], nullSe: number | null, corrections: SkewImpact['corrections'], relabel?: string[], labelerIndex?: number): SkewImpact => {
     const c = counterfactualImpact(data, baseline, items, correction);
+    if (labelerIndex !== undefined) bySlice.set(labelerIndex, c.flippedBySlice);
     const r = nullSe === null ? null : impactReference(data, baseline, items, corrected, contextAt, nullSe);
     return {
       flipped_items: c.flippedItems,
@@ -82,7 +86,7 @@ export function skewImpacts(data: SkewData, baseline: Int8Array, byLabeler: read
     const corrections: SkewImpact['corrections'] = all === undefined ? [] : [{ slice: null, bias: rest }];
     for (let s = 0; s < nSlices; s++) if (flaggedSlice.has(j * nSlices + s)) corrections.push({ slice: data.sliceNames[s] ?? null, bias: b[s]! });
     const mine = (p: number): boolean => data.labeler[p] === j;
-    const out = describe(byLabeler[j]!, { biasAt: (p) => (mine(p) ? b[posSlice[p]!]! : 0), contextAt: labelerContext }, mine, labelerContext, all?.nullSe ?? null, corrections);
+    const out = describe(byLabeler[j]!, { biasAt: (p) => (mine(p) ? b[posSlice[p]!]! : 0), contextAt: labelerContext }, mine, labelerContext, all?.nullSe ?? null, corrections, undefined, j);
     cache.set(j, out);
     return out;
   };
@@ -115,7 +119,11 @@ export function skewImpacts(data: SkewData, baseline: Int8Array, byLabeler: read
     const mine = (p: number): boolean => data.labeler[p] === j;
     return describe(items, { biasAt: (p) => (mine(p) ? t.effect : 0), contextAt: labelerContext }, mine, labelerContext, t.nullSe, [{ slice: data.sliceNames[t.slice] ?? null, bias: t.effect }]);
   };
-  return { labeler, test };
+  const labelerBySlice = (j: number): { slice: string | null; flipped_items: number }[] => {
+    labeler(j);
+    return Array.from(bySlice.get(j) ?? [], (f, s) => ({ slice: data.sliceNames[s] ?? null, flipped_items: f }));
+  };
+  return { labeler, labelerBySlice, test };
 }
 
 function itemsOfSlice(data: SkewData, s: number): Int32Array {

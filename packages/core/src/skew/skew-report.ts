@@ -71,6 +71,8 @@ export const SkewLabelerSchema = z.object({
   flagged: z.boolean(),
   direction: z.enum(['lenient', 'severe']).nullable(),
   impact: ImpactSchema,
+  /** Where the impact's expected flips land, per slice. */
+  impact_by_slice: z.array(z.object({ slice: z.string().nullable(), flipped_items: z.number() })),
   leave_one_out: LeaveOneOutSchema,
   dawid_skene: z.object({ accuracy: z.number(), confusion: z.array(z.array(z.number())) }).nullable(),
 });
@@ -93,8 +95,8 @@ export const SkewFlagSchema = z.object({
   p_permutation: z.number().nullable(),
   q_value: z.number(),
   comparison: ComparisonSchema,
-  /** guideline_shift: same_items (paired on items labeled under both versions) or same_labelers. */
-  basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position', 'same_items', 'same_labelers']),
+  /** guideline_shift: same_items (items labeled under both versions), same_labelers (each labeler's own labels under both), or both. */
+  basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position', 'same_items', 'same_labelers', 'same_items_and_labelers']),
   caveat: z.string(),
   impact: ImpactSchema,
   /** A command producing a gold version without this labeler (guideline_shift: without the items only labeled under the older version), to re-score and compare. */
