@@ -87,7 +87,6 @@ export function buildFlags(
 const GUIDELINE_BASIS: Record<GuidelineBasis, string> = {
   same_items: 'on the same items (items labeled under both versions)',
   same_labelers: "by the same labelers (each labeler's own labels under both versions, on different items; assumes the slice's items were alike before and after)",
-  same_items_and_labelers: "on the same items where items were labeled under both versions, elsewhere by the same labelers (each labeler's own labels under both, on different items; assumes the slice's items were alike before and after)",
 };
 
 /** The gold snapshot without one labeler (packages/cli/src/commands/gold.ts). */

@@ -2,7 +2,7 @@ import { twoSidedP } from '../stats/normal.js';
 import { permutationMoments } from './permutation-design.js';
 import type { SkewData } from './skew-data.js';
 
-export type GuidelineBasis = 'same_items' | 'same_labelers' | 'same_items_and_labelers';
+export type GuidelineBasis = 'same_items' | 'same_labelers';
 
 /** Labels under an older guideline version against the latest, on one slice. */
 export interface GuidelineTest {
@@ -23,15 +23,15 @@ export interface GuidelineTest {
 }
 
 /**
- * Per slice and older guideline version: its labels against the latest version's, paired where
- * possible. An item of the slice with labels under both versions is its own group (item difficulty
- * cancels); the labels of the other items are grouped by labeler (each labeler's own old-version
- * labels against their latest-version labels, so a labeler's own leniency cancels; this part assumes
- * the slice's items were alike before and after the change). The basis says which kinds of group
- * contributed. Under "the version tag is exchangeable within a group" the tags are shuffled within
- * groups: the statistic is the
- * sum of old-version labels, with exact permutation mean and variance (permutation-design.ts), two-
- * sided normal p. Effect: Σ w_g (mean_old − mean_latest)_g / Σ w_g with w_g = n_old·n_latest/n_g
+ * Per slice and older guideline version: its labels against the latest version's, paired. First on
+ * the same labelers: each labeler's own old-version labels against their own latest-version labels on
+ * the slice, so a labeler's leniency cancels (a lenient labeler who happened to work under the old
+ * version cannot pass for a guideline shift; assumes the slice's items were alike before and after).
+ * When those hold fewer than `minLabels` old-version labels (e.g. the relabeling was done by other
+ * people), on the same items instead: items labeled under both versions, item difficulty cancelling.
+ * Under "the version tag is exchangeable within a group" (a labeler, or an item) the tags are
+ * shuffled within groups: the statistic is the sum of old-version labels, with exact permutation
+ * mean and variance (permutation-design.ts), two-sided normal p. Effect: Σ w_g (mean_old − mean_latest)_g / Σ w_g with w_g = n_old·n_latest/n_g
  * (the Mantel–Haenszel weights, for which the centred statistic equals Σ w_g·d_g); its standard
  * error √(s²/Σ w_g) with s² the within-group variance pooled over groups.
  */
@@ -50,11 +50,12 @@ export function guidelineTests(data: SkewData, minLabels: number): GuidelineTest
         const ps: number[] = [];
         for (let p = data.itemStart[i]!; p < data.itemStart[i + 1]!; p++) if (data.version[p] === v || data.version[p] === latest) ps.push(p);
         if (bothVersions(data, ps, v)) paired.push(ps);
-        else for (const p of ps) push(byLabeler, data.labeler[p]!, p);
+        for (const p of ps) push(byLabeler, data.labeler[p]!, p);
       }
       const within = [...byLabeler.values()].filter((ps) => bothVersions(data, ps, v));
-      const basis: GuidelineBasis = within.length === 0 ? 'same_items' : paired.length === 0 ? 'same_labelers' : 'same_items_and_labelers';
-      const t = compareVersions(data, [...paired, ...within], v);
+      const oldIn = (groups: number[][]): number => groups.reduce((n, ps) => n + ps.filter((p) => data.version[p] === v).length, 0);
+      const basis: GuidelineBasis = oldIn(within) >= minLabels || paired.length === 0 ? 'same_labelers' : 'same_items';
+      const t = compareVersions(data, basis === 'same_labelers' ? within : paired, v);
       if (t === null || t.n < minLabels) continue;
       out.push({ slice: s, version: v, against: latest, basis, ...t });
     }

@@ -36,7 +36,8 @@ export interface LeniencyTest {
  * Runs every leniency test of a design: exact permutation moments, then B Monte-Carlo permutations.
  * `screen` (the first of two rounds, whose large tests only pick suspects) runs the permutations
  * just for the tests whose p-value needs them (fewer than NORMAL_MIN_N labels), on the groups that
- * hold their labels; the others then report no Monte-Carlo p-value.
+ * hold their labels; the others then report no Monte-Carlo p-value. Only the final round refines a
+ * small test's p-value with more permutations (screening just picks who to peel).
  */
 export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: number, screen = false): LeniencyTest[] {
   const moments = permutationMoments(d.design);
@@ -46,7 +47,7 @@ export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: 
   const ran = (t: number): boolean => permutations > 0 && (!screen || moments.n[t]! < NORMAL_MIN_N);
   const refine = new Set<number>();
   d.cells.forEach((_, t) => {
-    if (ran(t) && moments.n[t]! < NORMAL_MIN_N && exceed[t]! < REFINE_BELOW) refine.add(t);
+    if (!screen && ran(t) && moments.n[t]! < NORMAL_MIN_N && exceed[t]! < REFINE_BELOW) refine.add(t);
   });
   const extra = Math.min(REFINE_MAX, REFINE_FACTOR * permutations);
   const refined = refine.size === 0 ? null

@@ -95,8 +95,8 @@ export const SkewFlagSchema = z.object({
   p_permutation: z.number().nullable(),
   q_value: z.number(),
   comparison: ComparisonSchema,
-  /** guideline_shift: same_items (items labeled under both versions), same_labelers (each labeler's own labels under both), or both. */
-  basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position', 'same_items', 'same_labelers', 'same_items_and_labelers']),
+  /** guideline_shift: same_labelers (each labeler's own labels under both versions) or same_items (items labeled under both). */
+  basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position', 'same_items', 'same_labelers']),
   caveat: z.string(),
   impact: ImpactSchema,
   /** A command producing a gold version without this labeler (guideline_shift: without the items only labeled under the older version), to re-score and compare. */
