@@ -63,7 +63,7 @@ describe('the eval-pipeline example', () => {
     const r = await run({ lenientLabeler: true });
     expect(r.ok).toBe(false);
     expect(r.guard.failures.map((f) => f.check)).toEqual(['labeler_impact']);
-    expect(r.guard.failures[0]?.message).toMatch(/^labeler "lenny" is flagged leniency .* without their labels \d+ of 300 items \(\d+\.\d%\) flip/);
+    expect(r.guard.failures[0]?.message).toMatch(/^labeler "lenny" is flagged leniency .* corrected for their bias, \d+\.\d of 300 items \(\d+\.\d%\) would flip/);
   });
 
   it('stops at the guard when the judge is untrusted in band 5, which the pipeline relies on', async () => {

@@ -33,7 +33,7 @@ export { TouchstoneConfigSchema, DriftCheckConfigSchema, type TouchstoneConfig, 
 export { PiiConfigSchema, type PiiConfig } from './pii/redact.js';
 
 // labeler skew
-export { SkewReportSchema, SkewFlagSchema, SkewLabelerSchema, ImpactSchema as SkewImpactSchema, type SkewReport, type SkewFlag, type SkewLabeler, type SkewImpact } from './skew/skew-report.js';
+export { SkewReportSchema, SkewFlagSchema, SkewLabelerSchema, ImpactSchema as SkewImpactSchema, LeaveOneOutSchema as SkewLeaveOneOutSchema, type SkewReport, type SkewFlag, type SkewLabeler, type SkewImpact, type SkewLeaveOneOut } from './skew/skew-report.js';
 export { SkewOptionsSchema, type SkewOptions, type ResolvedSkewOptions } from './skew/skew-options.js';
 
 // ingest (labels: the summary with the gold set's scale)

@@ -9,7 +9,8 @@ import { withStore } from '../with-store.js';
 import { describeScale } from '../ui/format/describe-scale.js';
 import { pct } from '../ui/format/numbers.js';
 
-const SnapshotOptions = z.object({ tag: z.string().min(1), excludeLabeler: z.array(z.string()).optional(), actor: z.string().optional(), json: z.boolean().optional() });
+const SnapshotOptions = z.object({ tag: z.string().min(1), excludeLabeler: z.array(z.string()).optional(), excludeGuideline: z.array(z.string()).optional(), slice: z.string().optional(), actor: z.string().optional(), json: z.boolean().optional() })
+  .refine((o) => o.slice === undefined || o.excludeGuideline !== undefined, { message: '--slice only narrows --exclude-guideline', path: ['slice'] });
 const JsonOnly = z.object({ json: z.boolean().optional() });
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -34,20 +35,31 @@ export const goldCommand: CommandModule = {
     gold.command('snapshot <name>').description('freeze the current labels of a gold set under a tag, with a content hash an eval run can cite')
       .requiredOption('--tag <tag>', 'immutable tag, for example v2026-11-22')
       .option('--exclude-labeler <id>', 'leave this labeler out of the snapshot (repeatable) to re-score without them', collect)
+      .option('--exclude-guideline <version>', 'leave out the items whose every label was made under this guideline version (repeatable): the items a guideline_shift flag says to relabel', collect)
+      .option('--slice <name>', 'with --exclude-guideline: only the items of this slice')
       .option('--actor <name>', 'who froze it (default: the OS user)')
       .option('--json', 'print one JSON document')
       .addHelpText('after', `
 Example (after \`touchstone skew\` flags a labeler):
   touchstone gold snapshot support --tag without-L07 --exclude-labeler L07
-  touchstone gold diff support v1 without-L07`)
+  touchstone gold diff support v1 without-L07
+After a guideline_shift flag (v1 scored slice "tone" differently from v2):
+  touchstone gold snapshot support --tag without-v1-only-tone --exclude-guideline v1 --slice tone`)
       .action(async (name: string, raw: unknown, cmd: Command) => {
         const opts = parseOptions(SnapshotOptions, raw, 'gold snapshot');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const snap = await withStore(ctx, cmd, 'write', (store) =>
-            createSnapshot(store, { goldSet: name, tag: opts.tag, actor: opts.actor ?? defaultActor(ctx), excludeLabelers: opts.excludeLabeler ?? [] }),
+            createSnapshot(store, {
+              goldSet: name, tag: opts.tag, actor: opts.actor ?? defaultActor(ctx), excludeLabelers: opts.excludeLabeler ?? [],
+              excludeGuideline: opts.excludeGuideline === undefined ? null : { versions: opts.excludeGuideline, slice: opts.slice ?? null },
+            }),
           );
           if (opts.json === true) printJson(ctx, snap);
-          else printText(ctx, `snapshot ${snap.gold_set}@${snap.tag}: ${snap.n_items} items, ${snap.n_labels} labels${snap.excluded_labelers.length > 0 ? `, without ${snap.excluded_labelers.join(', ')}` : ''}\ncontent hash ${snap.content_hash}\n`);
+          else {
+            const g = snap.excluded_guideline;
+            const stale = g === null ? '' : `, without the items only ever labeled under ${g.versions.join(' or ')}${g.slice === null ? '' : ` on slice ${g.slice}`}`;
+            printText(ctx, `snapshot ${snap.gold_set}@${snap.tag}: ${snap.n_items} items, ${snap.n_labels} labels${snap.excluded_labelers.length > 0 ? `, without ${snap.excluded_labelers.join(', ')}` : ''}${stale}\ncontent hash ${snap.content_hash}\n`);
+          }
           return EXIT.ok;
         }));
       });

@@ -35,9 +35,10 @@ const HELP = `
 One check for an eval pipeline before it trusts a gold set (and a judge) to gate a release. It fails when:
   integrity       the gold set was changed outside Touchstone (touchstone verify finds an edited,
                   deleted or inserted row, or a broken batch chain), or the head hash is not --expect-head
-  labeler_impact  a labeler flagged by touchstone skew (leniency, severity, drift or fatigue) carries
-                  the gold: without their labels at least --max-flipped-share of the gold items change
-                  consensus outcome, or the gold pass rate moves by at least --max-pass-rate-shift
+  labeler_impact  a labeler flagged by touchstone skew (leniency, severity, drift or fatigue) moves
+                  the gold: had they labeled without their estimated bias (skew's bias impact), at
+                  least --max-flipped-share of the gold items would change consensus outcome, or the
+                  gold pass rate would move by at least --max-pass-rate-shift
   judge_bands     with --judge: the judge is untrusted in a band of its own score (touchstone judge
                   calibrate); with --require-trusted, each named band must be trusted (an insufficient
                   band fails too). --require-bands is an alias of --require-trusted.
@@ -60,8 +61,8 @@ export const guardCommand: CommandModule = {
       .option('--judge <name>', 'the judge the pipeline relies on, as given to `ingest judge --judge`')
       .option('--require-trusted <bands>', 'judge-score bands that must be trusted: comma-separated band labels, or "all" (as judge calibrate --require-trusted)')
       .option('--require-bands <bands>', 'alias of --require-trusted')
-      .option('--max-flipped-share <x>', 'a flagged labeler fails when leaving them out flips at least this share of gold items', '0.01')
-      .option('--max-pass-rate-shift <x>', 'a flagged labeler fails when leaving them out moves the gold pass rate this much (0.01 = 1 point)', '0.01')
+      .option('--max-flipped-share <x>', 'a flagged labeler fails when removing their bias would flip at least this share of gold items', '0.01')
+      .option('--max-pass-rate-shift <x>', 'a flagged labeler fails when removing their bias would move the gold pass rate this much (0.01 = 1 point)', '0.01')
       .option('--expect-head <hash>', 'also require the newest batch hash to equal this pinned value')
       .option('--alpha <q>', 'skew: false discovery rate over all labeler tests', '0.05')
       .option('--permutations <n>', 'skew: Monte-Carlo permutations per leniency test', '1000')

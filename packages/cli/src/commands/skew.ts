@@ -31,23 +31,38 @@ What it computes:
               (adjusted for a judge's scores when a judge scored the items). Permutation test that
               shuffles labels among the labelers of each item; Benjamini-Hochberg over every test
   time        drift across calendar time and guideline versions; fatigue within a session
-  impact      leave-one-labeler-out: consensus labels that flip, gold pass-rate shift, items to relabel
+  guideline   per slice, labels under each older guideline version against the latest (on the same
+              items where possible, else each labeler's own labels under both); a shift is flagged
+              (guideline_shift), lists the items only ever labeled under the older version, and is
+              subtracted from those labels before labelers are compared
+  impact      bias impact, see below
+
+Bias impact: how would the gold set differ had this labeler labeled like their peers? Their labels
+are redrawn with their estimated bias removed (on a slice with its own flag, that slice's bias), the
+other labels and the number of labels per item unchanged, and the consensus recomputed. "4.1 flips,
+pass rate -0.2 pts" means about 4 items would change pass/fail and the gold pass rate would drop 0.2
+points. "unbiased <= 1.2" is the yardstick: 95% of unbiased labelers with the same volume and design
+move at most that many (their estimated bias is noise), so 4.1 is real and 1.0 is not. A labeler who
+labels a lot but without bias has an impact near 0. leave_one_out in --json is a different figure:
+what dropping their labels changes, i.e. how much the gold leans on them, not how biased they are.
 
 p-values: with at least 30 compared labels, the normal approximation to the permutation distribution
 from its exact mean and variance (1,000 permutations alone give p >= 1/1001, too coarse for
-Benjamini-Hochberg over hundreds of tests); below 30, the Monte-Carlo permutation p-value. The most
+Benjamini-Hochberg over hundreds of tests); below 30, the Monte-Carlo permutation p-value, refined with
+100x the permutations when fewer than 5 reach the observed statistic. The most
 significant skewed labeler is peeled off everyone else's peers, one at a time, so a lenient labeler
 does not make their co-labelers look severe.
 
-Every flag says which comparison it rests on and its caveat, and is ranked by impact. Exit 0 when
+Every flag says which comparison it rests on and its caveat, and is ranked by bias impact. Exit 0 when
 nothing is flagged, 1 when anything is (a finding), 2 on bad options, 3 on a missing store or gold set.
 
 Examples:
   touchstone skew --gold support
   touchstone skew --gold support --json | jq '.flags[0]'
   touchstone skew --gold rte --alpha 0.01 --permutations 5000 --seed 7
-Then re-score without a flagged labeler:
-  touchstone gold snapshot support --tag without-L07 --exclude-labeler L07`;
+Then re-score without a flagged labeler, or without the items of an old guideline on a slice:
+  touchstone gold snapshot support --tag without-L07 --exclude-labeler L07
+  touchstone gold snapshot support --tag without-v1-only-tone --exclude-guideline v1 --slice tone`;
 
 export const skewCommand: CommandModule = {
   register(program, { ctx, setExit }) {

@@ -1,7 +1,8 @@
 import type { schemas } from '@touchstone/core';
 import type { JudgeCalibrationResult } from '@touchstone/judge-calibration';
 import type { DemoManifest } from '@touchstone/datasets';
-import { pct, pts } from '../ui/format/numbers.js';
+import { pct } from '../ui/format/numbers.js';
+import { flagSubject, impactPhrase } from '../ui/views/skew-summary.js';
 import { table } from './table.js';
 
 export interface DemoIngestStep {
@@ -91,7 +92,7 @@ function renderSkewSummary(k: schemas.SkewReport): string[] {
   const a = k.agreement.krippendorff_alpha;
   const flags = k.flags.slice(0, 6).map((f) => {
     const where = f.slice === null ? 'overall' : `on ${f.slice}`;
-    return `  ${f.labeler_id.padEnd(9)} ${f.kind.padEnd(9)} ${where.padEnd(24)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} (q ${f.q_value.toPrecision(2)}); without them ${f.impact.flipped_items} consensus labels flip, pass rate ${pts(f.impact.pass_rate_shift)}`;
+    return `  ${flagSubject(f).padEnd(9)} ${f.kind.padEnd(9)} ${where.padEnd(24)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} (q ${f.q_value.toPrecision(2)}); ${impactPhrase(f.impact)}`;
   });
   return [
     `Labeler skew (touchstone skew)`,

@@ -1,5 +1,6 @@
 import type { schemas } from '@touchstone/core';
 import { pct } from '../ui/format/numbers.js';
+import { flagSubject, impactPhrase } from '../ui/views/skew-summary.js';
 import { table } from './table.js';
 
 type Report = schemas.SkewReport;
@@ -41,10 +42,11 @@ export function renderSkew(r: Report): string {
     out.push(`${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}, ranked by impact (${r.method.n_tests} tests, false discovery rate ${r.method.fdr_alpha}):`);
     r.flags.slice(0, 30).forEach((f, k) => {
       const where = f.slice === null ? 'overall' : `slice "${f.slice}"`;
-      const basis = f.basis === 'labels' ? '' : ` (${f.basis.replace('_', ' ')})`;
-      out.push(`${String(k + 1).padStart(3)}. ${f.labeler_id} · ${where} · ${f.kind}${basis} ${signed(f.effect)}${ci(f.ci)} · q ${q(f.q_value)} · n ${f.n}`);
-      out.push(`     impact: ${f.impact.flipped_items} consensus labels flip, ${f.impact.dropped_items} items lose their only label, gold pass rate ${signed(100 * f.impact.pass_rate_shift, 1)} points without them`);
-      if (f.impact.relabel_items.length > 0) out.push(`     relabel: ${f.impact.relabel_items.slice(0, 8).join(', ')}${f.impact.relabel_items.length > 8 ? ', …' : ''}`);
+      const basis = f.basis === 'labels' ? '' : ` (${f.basis.replaceAll('_', ' ')})`;
+      out.push(`${String(k + 1).padStart(3)}. ${flagSubject(f)} · ${where} · ${f.kind}${basis} ${signed(f.effect)}${ci(f.ci)} · q ${q(f.q_value)} · n ${f.n}`);
+      out.push(`     ${impactPhrase(f.impact)}`);
+      const relabel = f.kind === 'guideline_shift' ? `${f.impact.relabel_items.length} items only ever labeled under ${f.versions?.older ?? ''}, to relabel` : 'relabel';
+      if (f.impact.relabel_items.length > 0) out.push(`     ${relabel}: ${f.impact.relabel_items.slice(0, 8).join(', ')}${f.impact.relabel_items.length > 8 ? ', …' : ''}`);
       out.push(`     rests on ${f.comparison}: ${f.caveat}`);
       out.push(`     → ${f.action}`);
     });
@@ -52,9 +54,11 @@ export function renderSkew(r: Report): string {
   }
   out.push('');
   out.push(table(
-    ['labeler', 'labels', 'share', 'leniency', '95% CI', 'q', 'flag'],
-    r.labelers.slice(0, 40).map((l) => [l.labeler_id, l.n_labels, pct(l.share), l.leniency === null ? '-' : signed(l.leniency), ci(l.ci).trim() || '-', q(l.q_value), l.flagged ? (l.direction ?? 'yes') : '']),
+    ['labeler', 'labels', 'share', 'leniency', '95% CI', 'q', 'bias impact', 'unbiased ≤', 'flag'],
+    r.labelers.slice(0, 40).map((l) => [l.labeler_id, l.n_labels, pct(l.share), l.leniency === null ? '-' : signed(l.leniency), ci(l.ci).trim() || '-', q(l.q_value),
+      `${l.impact.flipped_items.toFixed(1)} flips ${signed(100 * l.impact.pass_rate_shift, 1)} pts`, l.impact.reference === null ? '-' : l.impact.reference.flipped_items_p95.toFixed(1), l.flagged ? (l.direction ?? 'yes') : '']),
   ));
   if (r.labelers.length > 40) out.push(`… ${r.labelers.length - 40} more labelers (use --json)`);
+  out.push('bias impact: expected consensus labels that would flip, and the pass-rate move, had the labeler labeled without their estimated bias; unbiased ≤: the 95th percentile of flips for an unbiased labeler of the same volume');
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { AuditDocument } from '../ui/data/audit-document.js';
 import { describeScale } from '../ui/format/describe-scale.js';
 import { count, interval, pct, signed } from '../ui/format/numbers.js';
-import { flagsByImpact, qValue } from '../ui/views/skew-summary.js';
+import { flagSubject, flagsByImpact, impactPhrase, qValue } from '../ui/views/skew-summary.js';
 import { escapeHtml as e } from './escape-html.js';
 import type { ChartResult } from './report-charts.js';
 
@@ -40,12 +40,12 @@ export function labelersSection(doc: AuditDocument, shares: ChartResult, lenienc
     const s = byId.get(l.labeler_id);
     return [l.labeler_id, l.n_labels, pct(l.share), l.n_sessions, l.first_labeled_at.slice(0, 10), l.last_labeled_at.slice(0, 10), l.guideline_versions.join(', '), s === undefined ? '–' : `${signed(s.leniency)} ${interval(s.ci)}`, s?.flagged === true ? (s.direction ?? 'flagged') : ''];
   });
-  const flags = skew === null ? '' : flagsByImpact(skew.flags).map((f) => [f.labeler_id, f.kind, f.slice ?? 'all', `${signed(f.effect)} ${interval(f.ci)}`, qValue(f.q_value), f.impact.flipped_items, f.action]);
+  const flags = skew === null ? '' : flagsByImpact(skew.flags).map((f) => [flagSubject(f), f.kind, f.slice ?? 'all', `${signed(f.effect)} ${interval(f.ci)}`, qValue(f.q_value), impactPhrase(f.impact), f.action]);
   const agreement = skew === null ? '' : `<p>Krippendorff's α ${e(skew.agreement.krippendorff_alpha.value?.toFixed(3) ?? '–')} ${e(skew.agreement.krippendorff_alpha.ci === null ? '' : `[${skew.agreement.krippendorff_alpha.ci[0].toFixed(3)}, ${skew.agreement.krippendorff_alpha.ci[1].toFixed(3)}]`)} over ${count(skew.agreement.n_items)} items. Leniency: ${e(skew.design.caveat)}.</p>`;
   return `<section><h2>Labelers</h2>${figure(shares, 'labeler shares of items')}
 ${table(['labeler', 'labels', 'share', 'sessions', 'first', 'last', 'guidelines', 'leniency [95% CI]', 'flag'], rows, [1, 2, 3])}</section>
 <section><h2>Labeler leniency</h2>${agreement}${figure(leniency, 'labeler leniency with intervals')}
-${flags === '' || flags.length === 0 ? '' : table(['labeler', 'kind', 'slice', 'effect [CI]', 'q', 'flips', 'to re-score without them'], flags, [4, 5])}</section>`;
+${flags === '' || flags.length === 0 ? '' : table(['labeler', 'kind', 'slice', 'effect [CI]', 'q', 'bias impact (had the labels been made without the bias)', 'to re-score without them'], flags, [4])}</section>`;
 }
 
 export function judgeSection(doc: AuditDocument, bands: ChartResult): string {

@@ -60,7 +60,7 @@ describe('audit screens (ink-testing-library, real store)', () => {
     expect(f).toContain('Labelers › dan › i044');
     expect(f).toMatch(/batch #1 labels\.jsonl \(jsonl\) imported by fixture-bot/);
     await ui.press(KEY.esc);
-    f = await ui.until((x) => x.includes('Leniency by slice') || x.includes('Consensus depends'));
+    f = await ui.until((x) => x.includes('Leniency by slice') || x.includes('Leave-one-out dependence'));
     expect(f).toMatch(/›\s+i044/);
     await ui.press(KEY.esc);
     f = await ui.until((x) => x.includes('sorted by labeler'));

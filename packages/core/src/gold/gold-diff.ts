@@ -24,7 +24,7 @@ export async function goldDiff(store: Store, goldSet: string, fromTag: string, t
   const gold = await requireGoldSet(store, goldSet);
   const a = await requireSnapshot(store, goldSet, fromTag);
   const b = await requireSnapshot(store, goldSet, toTag);
-  const view = (s: Snapshot): string => consensusSql(gold.scale, { goldSet, maxSeq: s.max_seq, excludeLabelers: s.excluded_labelers });
+  const view = (s: Snapshot): string => consensusSql(gold.scale, { goldSet, maxSeq: s.max_seq, excludeLabelers: s.excluded_labelers, excludeGuideline: s.excluded_guideline });
   const rows = await store.all<{ item_id: string; in_a: boolean; in_b: boolean; ca: number | string | null; cb: number | string | null; pa: boolean | null; pb: boolean | null }>(
     `SELECT coalesce(a.item_id, b.item_id) AS item_id, a.item_id IS NOT NULL AS in_a, b.item_id IS NOT NULL AS in_b,
         coalesce(a.consensus_text, CAST(a.consensus_value AS VARCHAR)) AS ca, coalesce(b.consensus_text, CAST(b.consensus_value AS VARCHAR)) AS cb,

@@ -50,4 +50,27 @@ describe('gold snapshots and diff', () => {
     await expect(createSnapshot(store, { goldSet: 'g', tag: 'v1', actor: 't' })).rejects.toMatchObject({ code: 'SNAPSHOT_EXISTS' });
     await expect(createSnapshot(store, { goldSet: 'g', tag: 'v9', actor: 't', excludeLabelers: ['nobody'] })).rejects.toMatchObject({ code: 'SNAPSHOT_LABELER' });
   });
+
+  it('leaves out the items only ever labeled under an old guideline version, on one slice (gold snapshot --exclude-guideline)', async () => {
+    const { store, write } = await tempStore();
+    open = store;
+    const l = (item_id: string, labeler_id: string, label: number, slice: string, guideline_version: string): object => ({ item_id, labeler_id, label, labeled_at: at, slice, guideline_version });
+    await ingestLabels(store, {
+      file: write('1.jsonl', jsonl([
+        l('t1', 'x', 5, 'tone', 'v1'), l('t1', 'y', 4, 'tone', 'v1'), // only v1, on tone: left out
+        l('t2', 'x', 5, 'tone', 'v1'), l('t2', 'y', 3, 'tone', 'v2'), // one v2 label: kept
+        l('t3', 'x', 2, 'tone', 'v2'),
+        l('o1', 'x', 5, 'other', 'v1'), // only v1 but another slice: kept with --slice tone
+      ])),
+      goldSet: 'g', scale: { ...SCALE }, actor: 't',
+    });
+    const tone = await createSnapshot(store, { goldSet: 'g', tag: 'no-v1-tone', actor: 't', excludeGuideline: { versions: ['v1'], slice: 'tone' } });
+    expect(tone).toMatchObject({ n_items: 3, n_labels: 4, excluded_guideline: { versions: ['v1'], slice: 'tone' } });
+    const everywhere = await createSnapshot(store, { goldSet: 'g', tag: 'no-v1', actor: 't', excludeGuideline: { versions: ['v1'], slice: null } });
+    expect(everywhere).toMatchObject({ n_items: 2, n_labels: 3 });
+    await createSnapshot(store, { goldSet: 'g', tag: 'all', actor: 't' });
+    expect((await goldDiff(store, 'g', 'all', 'no-v1-tone')).removed.map((r) => r.item_id)).toEqual(['t1']);
+    await expect(createSnapshot(store, { goldSet: 'g', tag: 'x', actor: 't', excludeGuideline: { versions: ['v0'], slice: null } })).rejects.toMatchObject({ code: 'SNAPSHOT_GUIDELINE' });
+    await expect(createSnapshot(store, { goldSet: 'g', tag: 'x', actor: 't', excludeGuideline: { versions: ['v1'], slice: 'nope' } })).rejects.toMatchObject({ code: 'SNAPSHOT_SLICE' });
+  });
 });

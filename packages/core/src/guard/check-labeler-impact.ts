@@ -9,7 +9,7 @@ export interface ImpactThresholds {
 
 type Reached = 'flipped_share' | 'pass_rate_shift';
 
-/** Which thresholds a flag's leave-one-labeler-out impact reaches (≥), on a gold set of `items` items. */
+/** Which thresholds a flag's counterfactual impact reaches (≥), on a gold set of `items` items. */
 export function impactReached(flag: SkewFlag, items: number, t: ImpactThresholds): Reached[] {
   const share = items === 0 ? 0 : flag.impact.flipped_items / items;
   const reached: Reached[] = [];
@@ -24,9 +24,11 @@ const points = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x
 
 /**
  * Fails for each labeler with a skew flag (leniency, severity, drift or fatigue, after
- * Benjamini–Hochberg) whose impact reaches a threshold: one failure per labeler, described by
- * their highest-impact flag (skew ranks flags by impact). Flagged labelers below both thresholds are
- * named in the summary but pass: a significant but harmless bias does not stop a pipeline.
+ * Benjamini–Hochberg) whose counterfactual impact reaches a threshold: had the labeler labeled
+ * without their estimated bias, that many consensus labels would flip or the pass rate would move
+ * that far. One failure per labeler, described by their highest-impact flag (skew ranks flags by
+ * impact). Flagged labelers below both thresholds are named in the summary but pass: a significant
+ * but harmless bias does not stop a pipeline. Guideline-shift flags name no labeler and are not checked here.
  */
 export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): CheckOutcome {
   const items = report.design.items;
@@ -34,6 +36,7 @@ export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): Che
   const seen = new Set<string>();
   const below = new Set<string>();
   for (const flag of report.flags) {
+    if (flag.labeler_id === null) continue;
     const reached = impactReached(flag, items, t);
     if (reached.length === 0) {
       below.add(flag.labeler_id);
@@ -43,11 +46,12 @@ export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): Che
     seen.add(flag.labeler_id);
     const kinds = [...new Set(report.flags.filter((f) => f.labeler_id === flag.labeler_id && impactReached(f, items, t).length > 0).map((f) => f.kind))];
     const i = flag.impact;
+    const ref = i.reference === null ? '' : `; an unbiased labeler of their volume: ≤ ${i.reference.flipped_items_p95.toFixed(1)} flips, ${points(i.reference.pass_rate_shift_p95)} in 95% of cases`;
     failures.push({
       check: 'labeler_impact',
       message:
         `labeler "${flag.labeler_id}" is flagged ${kinds.join(' and ')} (${flag.direction}${flag.slice === null ? '' : ` on slice "${flag.slice}"`}, effect ${signed(flag.effect)}, q = ${flag.q_value.toPrecision(2)}) ` +
-        `and carries the gold: without their labels ${i.flipped_items} of ${items} items (${pct(items === 0 ? 0 : i.flipped_items / items)}) flip and the pass rate moves ${points(i.pass_rate_shift)} ` +
+        `and moves the gold: corrected for their bias, ${i.flipped_items.toFixed(1)} of ${items} items (${pct(items === 0 ? 0 : i.flipped_items / items)}) would flip and the pass rate would move ${points(i.pass_rate_shift)}${ref} ` +
         `(limits: ${pct(t.flippedShare)} of items, ${(100 * t.passRateShift).toFixed(1)} points); re-score without them: ${flag.action}`,
       details: {
         labeler_id: flag.labeler_id,
@@ -59,8 +63,8 @@ export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): Che
         q_value: flag.q_value,
         flipped_items: i.flipped_items,
         flipped_share: items === 0 ? 0 : i.flipped_items / items,
-        dropped_items: i.dropped_items,
         pass_rate_shift: i.pass_rate_shift,
+        reference: i.reference === null ? null : { flipped_items_p95: i.reference.flipped_items_p95, pass_rate_shift_p95: i.reference.pass_rate_shift_p95 },
         reached,
         relabel_items: i.relabel_items,
         action: flag.action,

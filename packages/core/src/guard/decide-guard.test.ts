@@ -45,7 +45,7 @@ describe('decideGuard', () => {
     const [f] = only(at.failures, 'labeler_impact');
     expect(f?.details).toMatchObject({ labeler_id: 'lenny', flipped_items: 10, flipped_share: 0.01, reached: ['flipped_share'] });
     expect(f?.message).toContain('labeler "lenny" is flagged leniency');
-    expect(f?.message).toContain('10 of 1000 items (1.0%) flip and the pass rate moves +0.4 points');
+    expect(f?.message).toContain('10.0 of 1000 items (1.0%) would flip and the pass rate would move +0.4 points');
     expect(f?.message).toContain('--exclude-labeler lenny');
     const below = decideGuard({ ...clean, skew: skewReport('g', 1000, [flag('lenny', { flipped: 9, shift: 0.0099 })]) }, { goldSet: 'g' });
     expect(below.ok).toBe(true);
@@ -55,7 +55,7 @@ describe('decideGuard', () => {
   it('fails a pass-rate shift of one point in either direction; limits are configurable', () => {
     const down = decideGuard({ ...clean, skew: skewReport('g', 1000, [flag('sev', { flipped: 2, shift: -0.012 }, { kind: 'severity', direction: 'severe', effect: -0.4 })]) }, { goldSet: 'g' });
     expect(only(down.failures, 'labeler_impact')[0]?.details).toMatchObject({ reached: ['pass_rate_shift'], kind: 'severity', direction: 'severe' });
-    expect(down.failures[0]?.message).toContain('the pass rate moves −1.2 points');
+    expect(down.failures[0]?.message).toContain('the pass rate would move −1.2 points');
     const loose = decideGuard({ ...clean, skew: skewReport('g', 1000, [flag('sev', { flipped: 30, shift: -0.012 })]) }, { goldSet: 'g', maxImpact: { flippedShare: 0.05, passRateShift: 0.02 } });
     expect(loose.ok).toBe(true);
     expect(loose.thresholds).toMatchObject({ flipped_share: 0.05, pass_rate_shift: 0.02 });

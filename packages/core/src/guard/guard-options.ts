@@ -26,9 +26,10 @@ export const GuardCalibrationSchema = z.object({
 export type GuardCalibration = z.infer<typeof GuardCalibrationSchema>;
 
 /**
- * When a flagged labeler counts as high-impact: leaving their labels out flips the consensus
- * pass/fail outcome of at least `flippedShare` of the gold set's items, or moves the gold pass rate
- * by at least `passRateShift` (a fraction: 0.01 is one percentage point), in either direction.
+ * When a flagged labeler counts as high-impact: their counterfactual impact (skew's impact: their
+ * labels corrected for their estimated bias) flips the consensus pass/fail outcome of at least
+ * `flippedShare` of the gold set's items, or moves the gold pass rate by at least `passRateShift`
+ * (a fraction: 0.01 is one percentage point), in either direction.
  */
 export const ImpactThresholdsSchema = z.object({
   flippedShare: z.number().min(0).max(1).default(0.01),

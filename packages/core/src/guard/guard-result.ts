@@ -35,12 +35,13 @@ export const LabelerImpactFailureSchema = z.object({
     direction: SkewFlagSchema.shape.direction,
     effect: z.number(),
     q_value: z.number(),
-    /** Gold items whose consensus outcome flips without the labeler, and their share of the gold set's items. */
-    flipped_items: z.number().int(),
+    /** Counterfactual impact (skew's impact): expected gold items whose consensus outcome flips had the labeler labeled without their bias, and their share of the gold set's items. */
+    flipped_items: z.number(),
     flipped_share: z.number(),
-    dropped_items: z.number().int(),
-    /** Gold pass rate without minus with the labeler, a fraction in [−1, 1]. */
+    /** Corrected minus actual gold pass rate, a fraction in [−1, 1]. */
     pass_rate_shift: z.number(),
+    /** What an unbiased labeler of the same design and volume moves (95th percentile), when estimated. */
+    reference: z.object({ flipped_items_p95: z.number(), pass_rate_shift_p95: z.number() }).nullable(),
     /** Which threshold(s) the flag reached. */
     reached: z.array(z.enum(['flipped_share', 'pass_rate_shift'])),
     relabel_items: z.array(z.string()),

@@ -36,7 +36,7 @@ function labels(lenny: boolean): Label[] {
   return rows;
 }
 
-/** The oracle: lenny's items whose two peer labels disagree. */
+/** The oracle: lenny's items whose two peer labels disagree (the only ones lenny's label decides). */
 function lennyFlips(rows: readonly Label[]): number {
   const byItem = new Map<string, Label[]>();
   for (const r of rows) byItem.set(r.item_id, [...(byItem.get(r.item_id) ?? []), r]);
@@ -63,17 +63,23 @@ describe('guard on a real store', () => {
 
   it('fails a gold set whose lenient labeler flips more than 1% of the consensus outcomes, and says so', async () => {
     const rows = labels(true);
-    const flips = lennyFlips(rows);
+    const decided = lennyFlips(rows);
     // 60 lenny items; the peers disagree on about 18% of them.
-    expect(flips).toBeGreaterThanOrEqual(6);
-    expect(flips).toBeLessThan(12);
+    expect(decided).toBeGreaterThanOrEqual(6);
+    expect(decided).toBeLessThan(12);
     const store = await storeWith(rows);
     const r = await guard(store, { goldSet: 'g', skew: fast });
     expect(r.ok).toBe(false);
     expect(r.failures.map((f) => f.check)).toEqual(['labeler_impact']);
     const f = r.failures[0];
-    expect(f?.check === 'labeler_impact' && f.details).toMatchObject({ labeler_id: 'lenny', direction: 'lenient', flipped_items: flips, flipped_share: flips / 600, reached: ['flipped_share'] });
-    expect(f?.message).toContain(`without their labels ${flips} of 600 items (${((100 * flips) / 600).toFixed(1)}%) flip`);
+    // Counterfactual: lenny says "pass" to everything, so removing a leniency b redraws each of their
+    // labels as "fail" with probability b; only the items whose peers disagree then flip (pass → fail).
+    const details = f?.check === 'labeler_impact' ? f.details : undefined;
+    expect(details).toMatchObject({ labeler_id: 'lenny', direction: 'lenient', reached: ['flipped_share', 'pass_rate_shift'] });
+    const flips = decided * (details?.effect ?? 0);
+    expect(details?.flipped_items).toBeCloseTo(flips, 10);
+    expect(details?.flipped_share).toBeCloseTo(flips / 600, 10);
+    expect(f?.message).toContain(`corrected for their bias, ${flips.toFixed(1)} of 600 items (${((100 * flips) / 600).toFixed(1)}%) would flip`);
     await expect(assertGoldHealthy(store, { goldSet: 'g', skew: fast })).rejects.toBeInstanceOf(GuardError);
     // The same flag under looser limits (5% of items, 5 points) is significant but not high-impact: the guard passes.
     const loose = await guard(store, { goldSet: 'g', skew: fast, maxImpact: { flippedShare: 0.05, passRateShift: 0.05 } });

@@ -18,7 +18,7 @@ export const COVERED_TABLES: Record<CoveredTable, CoveredTableSpec> = {
   snapshots: {
     owner: `gold_set || ' @ ' || tag`,
     order: 'tag',
-    columns: ['gold_set', 'tag', 'created_at', 'actor', 'max_seq', 'excluded_labelers', 'n_items', 'n_labels', 'content_hash'],
+    columns: ['gold_set', 'tag', 'created_at', 'actor', 'max_seq', 'excluded_labelers', 'n_items', 'n_labels', 'content_hash', 'excluded_guideline'],
   },
   shadow_sets: {
     owner: 'shadow_id',
@@ -30,7 +30,7 @@ export const COVERED_TABLES: Record<CoveredTable, CoveredTableSpec> = {
     owner: 'shadow_id',
     order: 'item_id',
     columns: ['shadow_id', 'item_id', 'traffic_seq', 'traffic_id', 'ts', 'stratum', 'weight', 'input', 'output', 'slice', 'judge_score',
-      'metadata', 'input_chars', 'output_chars', 'batch_id'],
+      'metadata', 'input_chars', 'output_chars', 'batch_id', 'embedding'],
   },
   drift_runs: {
     owner: 'CAST(run_id AS VARCHAR)',

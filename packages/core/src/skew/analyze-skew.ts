@@ -4,8 +4,8 @@ import { chooseComparison } from './choose-comparison.js';
 import { FAIL, PASS, UNDECIDED, baselineConsensus } from './consensus.js';
 import { concentration } from './concentration.js';
 import { dawidSkeneSummary } from './dawid-skene-summary.js';
-import { buildFlags } from './findings.js';
-import { itemsByLabeler, leaveOneOutImpact, type Impact } from './impact.js';
+import { buildFlags, isFlagged } from './findings.js';
+import { itemsByLabeler, leaveOneOutImpact } from './leave-one-out.js';
 import { labelerRows } from './labeler-rows.js';
 import { P_VALUE_METHOD } from './leniency-tests.js';
 import { pairwiseKappa } from './pairwise-kappa.js';
@@ -13,30 +13,29 @@ import type { SkewData } from './skew-data.js';
 import type { ResolvedSkewOptions } from './skew-options.js';
 import { SkewReportSchema, type SkewReport } from './skew-report.js';
 import { runTestFamily } from './run-tests.js';
+import { IMPACT_METHOD } from './impact-method.js';
+import { skewImpacts } from './skew-impacts.js';
 
 /**
  * The labeler-skew report from a gold set's labels in memory (pure: no store). Leniency per labeler
  * and labeler × slice against the chosen comparison, drift and fatigue trends, one
- * Benjamini–Hochberg family over all of them, leave-one-labeler-out impact, agreement with bootstrap
+ * Benjamini–Hochberg family over all of them with the guideline-shift tests, counterfactual impact
+ * of every labeler and flag (and leave-one-labeler-out dependence), agreement with bootstrap
  * intervals, Dawid–Skene, concentration.
  */
 export function analyzeSkew(data: SkewData, options: ResolvedSkewOptions): SkewReport {
   const nItems = data.itemStart.length - 1;
   const summary = chooseComparison(data);
-  const { leniency, tests, q, excludedFromPeers } = runTestFamily(data, summary.comparison, options);
+  const { leniency, tests, q, excludedFromPeers, adjustedFor } = runTestFamily(data, summary.comparison, options);
 
   const baseline = baselineConsensus(data);
   const byLabeler = itemsByLabeler(data);
-  const cache = new Map<number, Impact>();
-  const impactOf = (labeler: number, slice: number): Impact => {
-    const key = labeler * (data.sliceNames.length + 1) + slice + 1;
-    let hit = cache.get(key);
-    if (hit === undefined) cache.set(key, (hit = leaveOneOutImpact(data, baseline, byLabeler, labeler, slice)));
-    return hit;
-  };
-  const flags = buildFlags(data, tests, q, { alpha: options.alpha, minEffect: options.minEffect, comparison: summary.comparison, goldSet: options.goldSet }, impactOf);
+  const flagged = tests.map((t, k) => isFlagged(t, q[k]!, options));
+  const impacts = skewImpacts(data, baseline, byLabeler, tests, flagged);
+  const flags = buildFlags(data, tests, q, { alpha: options.alpha, minEffect: options.minEffect, comparison: summary.comparison, goldSet: options.goldSet }, impacts.test);
   const ds = dawidSkeneSummary(data);
-  const labelers = labelerRows(data, leniency, tests, q, flags, byLabeler, impactOf, ds);
+  const leaveOneOut = (j: number): ReturnType<typeof leaveOneOutImpact> => leaveOneOutImpact(data, baseline, byLabeler, j, -1);
+  const labelers = labelerRows(data, leniency, tests, q, flags, byLabeler, impacts.labeler, impacts.labelerBySlice, leaveOneOut, ds);
 
   const allItems = Int32Array.from({ length: nItems }, (_, i) => i);
   const perSlice = data.sliceNames.map((name, s) => ({ name, items: allItems.filter((i) => data.itemSlice[i] === s) }));
@@ -72,6 +71,8 @@ export function analyzeSkew(data: SkewData, options: ResolvedSkewOptions): SkewR
       n_tests: tests.length,
       excluded_from_peers: excludedFromPeers.map((j) => data.labelerIds[j]!),
       p_value: P_VALUE_METHOD,
+      adjusted_for_guideline: adjustedFor.map((t) => ({ slice: data.sliceNames[t.slice] ?? null, older: data.versionNames[t.version]!, latest: data.versionNames[t.against]!, shift: t.effect })),
+      impact: IMPACT_METHOD,
     },
     agreement: {
       ...agreementOn(data, allItems, options.bootstrap, options.seed),

@@ -23,6 +23,14 @@ export function itemConsensus(data: SkewData, item: number, skip: number, scratc
     if (data.labeler[p] === skip) continue;
     scratch[m++] = scale.kind === 'nominal' ? data.category[p]! : data.value[p]!;
   }
+  return consensusOf(scale, scratch, m);
+}
+
+/**
+ * Pass/fail of the first `m` labels in `scratch` (scores, or category indices on a nominal scale);
+ * reorders them. NO_LABELS when m = 0.
+ */
+export function consensusOf(scale: SkewData['scale'], scratch: Float64Array, m: number): ConsensusCode {
   if (m === 0) return NO_LABELS;
   switch (scale.kind) {
     case 'binary': {

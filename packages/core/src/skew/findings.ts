@@ -1,27 +1,38 @@
 import { normalQuantile } from '../stats/normal.js';
 import { CAVEATS, TIME_CAVEATS } from './caveats.js';
-import type { Impact } from './impact.js';
+import type { Impact } from './leave-one-out.js';
 import { shellWord } from './shell-word.js';
 import type { SkewData } from './skew-data.js';
-import type { Comparison, SkewFlag, SkewImpact } from './skew-report.js';
+import type { GuidelineBasis } from './guideline-tests.js';
+import type { Comparison, SkewFlag, SkewLeaveOneOut } from './skew-report.js';
 
 /** One test of the family Benjamini–Hochberg runs over. */
 export interface RawTest {
+  /** Labeler index, −1 for a guideline shift. */
   readonly labeler: number;
   /** Slice index, −1 for the labeler overall. */
   readonly slice: number;
-  readonly kind: 'leniency' | 'drift' | 'fatigue';
+  readonly kind: 'leniency' | 'drift' | 'fatigue' | 'guideline_shift';
   readonly basis: SkewFlag['basis'];
   readonly effect: number;
   readonly se: number;
+  /** Standard error of the effect under the null (its permutation distribution): the yardstick of its impact. */
+  readonly nullSe: number;
+  /** Guideline shift: the older and the latest version (indices into versionNames). */
+  readonly versions: readonly [number, number] | null;
   readonly n: number;
   readonly pValue: number;
   /** Monte-Carlo permutation p-value, when permutations ran for this test. */
   readonly pPermutation: number | null;
 }
 
-export function impactJson(i: Impact): SkewImpact {
-  return { flipped_items: i.flippedItems, pass_rate_shift: i.passRateShift, dropped_items: i.droppedItems, relabel_items: [...i.relabel] };
+export function leaveOneOutJson(i: Impact): SkewLeaveOneOut {
+  return { flipped_items: i.flippedItems, dropped_items: i.droppedItems, pass_rate_shift: i.passRateShift };
+}
+
+/** Whether test k is a finding: q ≤ alpha and |effect| ≥ minEffect. */
+export function isFlagged(t: RawTest, q: number, options: { alpha: number; minEffect: number }): boolean {
+  return q <= options.alpha && Math.abs(t.effect) >= options.minEffect && t.effect !== 0;
 }
 
 /** Normal-theory interval effect ± z·se, null when the standard error is not finite. */
@@ -33,48 +44,59 @@ export function confidenceInterval(effect: number, se: number, level = 0.95): [n
 
 /**
  * Flags: tests with q ≤ alpha and |effect| ≥ minEffect, each with its comparison, caveat,
- * leave-one-labeler-out impact and the snapshot command that drops the labeler; ranked by impact:
- * gold items whose consensus changes or that disappear without the labeler, then how far the gold
- * pass rate moves, then q-value.
+ * counterfactual impact (skew-impacts.ts) and the snapshot command to re-score without its cause;
+ * ranked by impact: expected consensus flips, then how far the gold pass rate moves, then q-value.
  */
 export function buildFlags(
   data: SkewData,
   tests: readonly RawTest[],
   q: readonly number[],
   options: { alpha: number; minEffect: number; comparison: Comparison; goldSet: string },
-  impactOf: (labeler: number, slice: number) => Impact,
+  impactOf: (k: number) => SkewFlag['impact'],
 ): SkewFlag[] {
   const flags: SkewFlag[] = [];
   tests.forEach((t, k) => {
     const qv = q[k]!;
-    if (!(qv <= options.alpha) || !(Math.abs(t.effect) >= options.minEffect) || t.effect === 0) return;
-    const id = data.labelerIds[t.labeler]!;
+    if (!isFlagged(t, qv, options)) return;
     const direction = t.effect > 0 ? 'lenient' : 'severe';
+    const slice = t.slice < 0 ? null : (data.sliceNames[t.slice] ?? null);
+    const common = { slice, direction, effect: t.effect, ci: confidenceInterval(t.effect, t.se), n: t.n, p_value: t.pValue, p_permutation: t.pPermutation, q_value: qv, comparison: options.comparison, basis: t.basis, impact: impactOf(k) } as const;
+    if (t.kind === 'guideline_shift' && t.versions !== null) {
+      const older = data.versionNames[t.versions[0]]!;
+      const latest = data.versionNames[t.versions[1]]!;
+      flags.push({
+        ...common, labeler_id: null, kind: 'guideline_shift', versions: { older, latest },
+        caveat: `labels under ${older} against labels under ${latest} on this slice, ${GUIDELINE_BASIS[t.basis as GuidelineBasis]}; confounded with anything else that changed when the guideline did`,
+        action: guidelineSnapshotCommand(options.goldSet, older, slice),
+      });
+      return;
+    }
+    const id = data.labelerIds[t.labeler]!;
     flags.push({
-      labeler_id: id,
-      slice: t.slice < 0 ? null : (data.sliceNames[t.slice] ?? null),
+      ...common, labeler_id: id, versions: null,
       kind: t.kind === 'leniency' ? (direction === 'lenient' ? 'leniency' : 'severity') : t.kind,
-      direction,
-      effect: t.effect,
-      ci: confidenceInterval(t.effect, t.se),
-      n: t.n,
-      p_value: t.pValue,
-      p_permutation: t.pPermutation,
-      q_value: qv,
-      comparison: options.comparison,
-      basis: t.basis,
-      caveat: t.basis === 'labels' ? CAVEATS[options.comparison] : `${TIME_CAVEATS[t.basis]}; residuals ${CAVEATS[options.comparison]}`,
-      impact: impactJson(impactOf(t.labeler, t.kind === 'leniency' ? t.slice : -1)),
+      caveat: t.basis === 'labels' ? CAVEATS[options.comparison] : `${TIME_CAVEATS[t.basis as keyof typeof TIME_CAVEATS]}; residuals ${CAVEATS[options.comparison]}`,
       action: snapshotCommand(options.goldSet, id),
     });
   });
   return flags.sort((a, b) =>
-    b.impact.flipped_items + b.impact.dropped_items - (a.impact.flipped_items + a.impact.dropped_items) ||
+    b.impact.flipped_items - a.impact.flipped_items ||
     Math.abs(b.impact.pass_rate_shift) - Math.abs(a.impact.pass_rate_shift) ||
     a.q_value - b.q_value);
 }
 
+const GUIDELINE_BASIS: Record<GuidelineBasis, string> = {
+  same_items: 'on the same items (items labeled under both versions)',
+  same_labelers: "by the same labelers (each labeler's own labels under both versions, on different items; assumes the slice's items were alike before and after)",
+};
+
 /** The gold snapshot without one labeler (packages/cli/src/commands/gold.ts). */
 export function snapshotCommand(goldSet: string, labelerId: string): string {
   return `touchstone gold snapshot ${shellWord(goldSet)} --tag ${shellWord(`without-${labelerId.replace(/[^A-Za-z0-9._@-]+/g, '-')}`)} --exclude-labeler ${shellWord(labelerId)}`;
+}
+
+/** The gold snapshot without the items only ever labeled under an older guideline version on a slice. */
+export function guidelineSnapshotCommand(goldSet: string, version: string, slice: string | null): string {
+  const tag = `without-${version}-only${slice === null ? '' : `-${slice}`}`.replace(/[^\w.\-+@]/g, '_');
+  return `touchstone gold snapshot ${shellWord(goldSet)} --tag ${shellWord(tag)} --exclude-guideline ${shellWord(version)}${slice === null ? '' : ` --slice ${shellWord(slice)}`}`;
 }

@@ -1,11 +1,11 @@
 import type { DawidSkeneSummary } from './dawid-skene-summary.js';
-import { confidenceInterval, impactJson, type RawTest } from './findings.js';
-import type { Impact } from './impact.js';
+import { confidenceInterval, leaveOneOutJson, type RawTest } from './findings.js';
+import type { Impact } from './leave-one-out.js';
 import type { LeniencyTest } from './leniency-tests.js';
 import type { SkewData } from './skew-data.js';
-import type { SkewFlag, SkewLabeler } from './skew-report.js';
+import type { SkewFlag, SkewImpact, SkewLabeler } from './skew-report.js';
 
-/** One row per labeler: counts, share, overall leniency test, flagged, leave-one-out impact, Dawid–Skene. Largest share first. */
+/** One row per labeler: counts, share, overall leniency test, flagged, counterfactual impact, leave-one-out, Dawid–Skene. Largest share first. */
 export function labelerRows(
   data: SkewData,
   leniency: readonly LeniencyTest[],
@@ -13,7 +13,9 @@ export function labelerRows(
   q: readonly number[],
   flags: readonly SkewFlag[],
   byLabeler: readonly Int32Array[],
-  impactOf: (labeler: number, slice: number) => Impact,
+  impactOf: (labeler: number) => SkewImpact,
+  impactBySlice: (labeler: number) => SkewLabeler['impact_by_slice'],
+  leaveOneOut: (labeler: number) => Impact,
   ds: DawidSkeneSummary | null,
 ): SkewLabeler[] {
   const nItems = data.itemStart.length - 1;
@@ -39,7 +41,9 @@ export function labelerRows(
       q_value: k === undefined || tests[k] === undefined ? null : q[k]!,
       flagged: flagged.has(id),
       direction: t === undefined || t.effect === 0 ? null : t.effect > 0 ? 'lenient' : 'severe',
-      impact: impactJson(impactOf(j, -1)),
+      impact: impactOf(j),
+      impact_by_slice: impactBySlice(j),
+      leave_one_out: leaveOneOutJson(leaveOneOut(j)),
       dawid_skene: ds?.labelers[j] ?? null,
     };
   });

@@ -6,12 +6,19 @@ import type { TestCell } from './test-cells.js';
 
 /** Below this many compared labels the Monte-Carlo permutation p-value is used instead of the normal one. */
 export const NORMAL_MIN_N = 30;
+/** A Monte-Carlo p-value with fewer exceedances than this is refined with REFINE_FACTOR times the permutations. */
+const REFINE_BELOW = 5;
+const REFINE_FACTOR = 100;
+const REFINE_MAX = 200_000;
 
 export const P_VALUE_METHOD =
   'two-sided; labels shuffled among the labelers of each item (co_labelers) or of each slice (slice_peers). ' +
   `With at least ${NORMAL_MIN_N} compared labels: normal approximation to the permutation distribution using its exact mean and ` +
   'variance (resolution is not limited by the number of permutations, so Benjamini-Hochberg can reject among many tests). ' +
-  'Below that: Monte-Carlo permutation p = (1 + #|S*| >= |S|)/(B + 1). Drift and fatigue: permutation trend test, normal approximation.';
+  'Below that: Monte-Carlo permutation p = (1 + #|S*| >= |S|)/(B + 1); when fewer than ' + '5 of the B permutations reach the observed statistic, ' +
+  `the test is rerun with ${REFINE_FACTOR}·B fresh permutations (at most ${REFINE_MAX}) and p comes from those alone, so a small but clear effect is not held at ` +
+  'p >= 1/(B + 1) (which Benjamini-Hochberg over many tests cannot reject). Drift and fatigue: permutation trend test, normal approximation. ' +
+  'Guideline shifts: version tags shuffled within items (same_items) or within labelers (same_labelers), normal approximation.';
 
 export interface LeniencyTest {
   readonly cell: TestCell;
@@ -29,28 +36,36 @@ export interface LeniencyTest {
  * Runs every leniency test of a design: exact permutation moments, then B Monte-Carlo permutations.
  * `screen` (the first of two rounds, whose large tests only pick suspects) runs the permutations
  * just for the tests whose p-value needs them (fewer than NORMAL_MIN_N labels), on the groups that
- * hold their labels; the others then report no Monte-Carlo p-value.
+ * hold their labels; the others then report no Monte-Carlo p-value. Only the final round refines a
+ * small test's p-value with more permutations (screening just picks who to peel).
  */
 export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: number, screen = false): LeniencyTest[] {
   const moments = permutationMoments(d.design);
   const exceed = screen
-    ? permutationExceedances(restrictToSmall(d.design, moments.n), moments.centered, permutations, seed)
+    ? permutationExceedances(restrictTo(d.design, (t) => moments.n[t]! < NORMAL_MIN_N), moments.centered, permutations, seed)
     : permutationExceedances(d.design, moments.centered, permutations, seed);
   const ran = (t: number): boolean => permutations > 0 && (!screen || moments.n[t]! < NORMAL_MIN_N);
+  const refine = new Set<number>();
+  d.cells.forEach((_, t) => {
+    if (!screen && ran(t) && moments.n[t]! < NORMAL_MIN_N && exceed[t]! < REFINE_BELOW) refine.add(t);
+  });
+  const extra = Math.min(REFINE_MAX, REFINE_FACTOR * permutations);
+  const refined = refine.size === 0 ? null
+    : permutationExceedances(restrictTo(d.design, (t) => refine.has(t)), moments.centered, extra, seed + 0x9e37);
   return d.cells.map((cell, t) => {
     const variance = moments.variance[t]!;
     const z = variance > 0 ? moments.centered[t]! / Math.sqrt(variance) : 0;
     const pNormal = variance > 0 ? twoSidedP(z) : 1;
-    const pPermutation = ran(t) ? (1 + exceed[t]!) / (permutations + 1) : null;
+    const pPermutation = !ran(t) ? null : refined !== null && refine.has(t) ? (1 + refined[t]!) / (extra + 1) : (1 + exceed[t]!) / (permutations + 1);
     const n = moments.n[t]!;
     const pValue = n >= NORMAL_MIN_N || pPermutation === null ? pNormal : pPermutation;
     return { cell, n, effect: d.effect[t]!, se: d.se[t]!, z, pNormal, pPermutation, pValue };
   });
 }
 
-/** The design cut down to the groups holding labels of small tests, with only those tests kept. */
-function restrictToSmall(d: PermutationDesign, n: Int32Array): PermutationDesign {
-  const small = (t: number): boolean => t >= 0 && n[t]! < NORMAL_MIN_N;
+/** The design cut down to the groups holding labels of the kept tests, with only those tests kept. */
+function restrictTo(d: PermutationDesign, keepTest: (t: number) => boolean): PermutationDesign {
+  const small = (t: number): boolean => t >= 0 && keepTest(t);
   const groupStart: number[] = [0];
   const values: number[] = [];
   const groupWeight: number[] = [];

@@ -14,14 +14,42 @@ export const AgreementCoefficientsSchema = z.object({
 export const ComparisonSchema = z.enum(['co_labelers', 'slice_peers', 'judge_adjusted_slice_peers']);
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
-export const ImpactSchema = z.object({
-  /** Items whose consensus pass/fail/tie outcome changes without the labeler (in the flag's slice). */
+/** What removing an estimated bias that is only noise moves (an unbiased labeler of the same design and volume). */
+export const ImpactReferenceSchema = z.object({
+  /** Median and 95th percentile of the expected flips. */
   flipped_items: z.number(),
-  /** Gold pass rate without minus with the labeler's labels, in [−1, 1]. */
+  flipped_items_p95: z.number(),
+  /** Median and 95th percentile of |pass-rate shift|. */
   pass_rate_shift: z.number(),
-  /** Items labeled only by this labeler, which leave the gold set without them. */
-  dropped_items: z.number(),
+  pass_rate_shift_p95: z.number(),
+});
+
+/**
+ * Counterfactual impact: how the consensus gold would differ had these labels been made without the
+ * bias — each redrawn with the estimated bias removed, the number of labels per item unchanged
+ * (skew/counterfactual.ts). Expectations, so an unbiased labeler's impact is near 0 whatever their volume.
+ */
+export const ImpactSchema = z.object({
+  /** Expected number of items whose consensus (pass, fail, no consensus) changes. */
+  flipped_items: z.number(),
+  /** Corrected minus actual gold pass rate, in [−1, 1] (a lenient labeler's is negative). */
+  pass_rate_shift: z.number(),
+  /** Items whose consensus more likely than not changes (guideline shifts: the items only ever labeled under the older version). */
   relabel_items: z.array(z.string()),
+  /** The bias removed, label units, per slice (null: every slice without its own correction). */
+  corrections: z.array(z.object({ slice: z.string().nullable(), bias: z.number() })),
+  /** The same figures for a bias that is estimation noise only; null when the bias was not estimated. */
+  reference: ImpactReferenceSchema.nullable(),
+});
+
+/** Leave-one-labeler-out: how much the consensus depends on a labeler (not how much their bias moves it). */
+export const LeaveOneOutSchema = z.object({
+  /** Items whose consensus outcome changes when the labeler's labels are dropped. */
+  flipped_items: z.number(),
+  /** Items only this labeler labeled, which leave the gold set without them. */
+  dropped_items: z.number(),
+  /** Gold pass rate without minus with the labeler's labels. */
+  pass_rate_shift: z.number(),
 });
 
 export const SkewLabelerSchema = z.object({
@@ -43,15 +71,22 @@ export const SkewLabelerSchema = z.object({
   flagged: z.boolean(),
   direction: z.enum(['lenient', 'severe']).nullable(),
   impact: ImpactSchema,
+  /** Where the impact's expected flips land, per slice. */
+  impact_by_slice: z.array(z.object({ slice: z.string().nullable(), flipped_items: z.number() })),
+  leave_one_out: LeaveOneOutSchema,
   dawid_skene: z.object({ accuracy: z.number(), confusion: z.array(z.array(z.number())) }).nullable(),
 });
 
 export const SkewFlagSchema = z.object({
-  labeler_id: z.string(),
+  /** The labeler; null on a guideline_shift (a finding about a guideline version, not a labeler). */
+  labeler_id: z.string().nullable(),
   slice: z.string().nullable(),
-  kind: z.enum(['leniency', 'severity', 'drift', 'fatigue']),
+  kind: z.enum(['leniency', 'severity', 'drift', 'fatigue', 'guideline_shift']),
+  /** guideline_shift: lenient when the older version's labels are higher. */
   direction: z.enum(['lenient', 'severe']),
-  /** Label units: leniency/severity against the comparison; drift/fatigue the change across the span. */
+  /** guideline_shift: the older version compared with the latest. */
+  versions: z.object({ older: z.string(), latest: z.string() }).nullable(),
+  /** Label units: leniency/severity against the comparison; drift/fatigue the change across the span; guideline_shift older − latest. */
   effect: z.number(),
   ci: Ci,
   n: z.number(),
@@ -60,10 +95,11 @@ export const SkewFlagSchema = z.object({
   p_permutation: z.number().nullable(),
   q_value: z.number(),
   comparison: ComparisonSchema,
-  basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position']),
+  /** guideline_shift: same_labelers (each labeler's own labels under both versions) or same_items (items labeled under both). */
+  basis: z.enum(['labels', 'calendar', 'guideline_version', 'session_position', 'same_items', 'same_labelers']),
   caveat: z.string(),
   impact: ImpactSchema,
-  /** A command producing a gold version without this labeler, to re-score and compare. */
+  /** A command producing a gold version without this labeler (guideline_shift: without the items only labeled under the older version), to re-score and compare. */
   action: z.string(),
 });
 
@@ -93,6 +129,9 @@ export const SkewReportSchema = z.object({
     /** Labelers peeled off everyone else's peers (most significant first; see skew/run-tests.ts). */
     excluded_from_peers: z.array(z.string()),
     p_value: z.string(),
+    /** Guideline shifts subtracted from the labels before the labeler tests (so a labeler is not blamed for a guideline). */
+    adjusted_for_guideline: z.array(z.object({ slice: z.string().nullable(), older: z.string(), latest: z.string(), shift: z.number() })),
+    impact: z.string(),
   }),
   agreement: AgreementCoefficientsSchema.extend({
     per_slice: z.array(AgreementCoefficientsSchema.extend({ slice: z.string().nullable() })),
@@ -130,3 +169,4 @@ export type SkewReport = z.infer<typeof SkewReportSchema>;
 export type SkewFlag = z.infer<typeof SkewFlagSchema>;
 export type SkewLabeler = z.infer<typeof SkewLabelerSchema>;
 export type SkewImpact = z.infer<typeof ImpactSchema>;
+export type SkewLeaveOneOut = z.infer<typeof LeaveOneOutSchema>;

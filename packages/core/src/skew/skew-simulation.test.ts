@@ -12,7 +12,8 @@ const FULL = process.env['TOUCHSTONE_FULL_SIM'] === '1';
 const NULL_SEEDS = FULL ? 400 : 40;
 const POWER_SEEDS = FULL ? 100 : 10;
 const ALPHA = 0.05;
-const TIMEOUT = FULL ? 3_600_000 : 120_000;
+// About 3 s per report on a loaded 2-core box; 40 null reports plus the power runs.
+const TIMEOUT = FULL ? 3_600_000 : 400_000;
 const OPTIONS = SkewOptionsSchema.parse({ goldSet: 'sim', alpha: ALPHA, permutations: FULL ? 200 : 50, bootstrap: 0 });
 
 const DESIGNS = { dense: { singleShare: 0 }, sparse: { singleShare: 0.8 } } as const;
@@ -51,5 +52,38 @@ describe.each([
     console.log(`skew simulation, ${scale} +${effect} on one slice, ${design}: flagged on the slice ${onSlice}/${POWER_SEEDS}, ranked first ${first}/${POWER_SEEDS}`);
     expect(onSlice / POWER_SEEDS).toBeGreaterThanOrEqual(FULL ? 0.9 : 0.9 - 1e-9);
     expect(first / POWER_SEEDS).toBeGreaterThanOrEqual(FULL ? 0.9 : 0.8);
+  }, TIMEOUT);
+});
+
+describe('counterfactual impact against the labeler\'s volume (ordinal, dense)', () => {
+  const SHARES = [0.02, 0.1, 0.2, 0.4];
+  const SEEDS = FULL ? 40 : 4;
+  const IMPACT_OPTIONS = SkewOptionsSchema.parse({ goldSet: 'sim', permutations: 0, bootstrap: 0 });
+  const impactOf = (share: number, effect: number, seed: number): { shift: number; flips: number } => {
+    const sim = simulateGold({ ...base(seed, 'ordinal', 'dense'), nItems: 2000, plant: { share, slice: -1, effect } });
+    const l = analyzeSkew(sim.data, IMPACT_OPTIONS).labelers.find((r) => r.labeler_id === PLANTED)!;
+    return { shift: l.impact.pass_rate_shift, flips: l.impact.flipped_items };
+  };
+  it(`is centred on 0 for an unbiased labeler at every volume from 2% to 40% of items, and grows with the share of a +1 labeler (${SEEDS} seeds per share)`, () => {
+    const lines: string[] = [];
+    let previous = 0;
+    for (const share of SHARES) {
+      const unbiased = Array.from({ length: SEEDS }, (_, k) => impactOf(share, 0, 30_000 + k));
+      const planted = Array.from({ length: SEEDS }, (_, k) => impactOf(share, 1, 30_000 + k));
+      const mean = (x: number[]): number => x.reduce((a, b) => a + b, 0) / x.length;
+      const shifts = unbiased.map((u) => u.shift);
+      const m = mean(shifts);
+      const sd = Math.sqrt(shifts.reduce((a, x) => a + (x - m) ** 2, 0) / Math.max(1, shifts.length - 1));
+      const plantedFlips = mean(planted.map((p) => p.flips));
+      const plantedShift = mean(planted.map((p) => p.shift));
+      lines.push(`share ${share}: unbiased shift ${(100 * m).toFixed(3)} ± ${(100 * sd).toFixed(3)} pts, flips ${mean(unbiased.map((u) => u.flips)).toFixed(2)}; +1 labeler shift ${(100 * plantedShift).toFixed(2)} pts, flips ${plantedFlips.toFixed(1)}`);
+      // Centred: the mean within three standard errors of 0 (and tiny next to the planted labeler's).
+      expect(Math.abs(m)).toBeLessThanOrEqual(3 * (sd / Math.sqrt(SEEDS)) + 1e-4);
+      expect(Math.abs(m)).toBeLessThan(0.25 * Math.abs(plantedShift));
+      expect(plantedShift).toBeLessThan(0);
+      expect(plantedFlips).toBeGreaterThan(previous);
+      previous = plantedFlips;
+    }
+    console.log(`skew simulation, impact by volume:\n  ${lines.join('\n  ')}`);
   }, TIMEOUT);
 });

@@ -62,6 +62,8 @@ export const DDL: readonly string[] = [
   `ALTER TABLE batches ADD COLUMN IF NOT EXISTS n_skipped BIGINT DEFAULT 0`,
   `ALTER TABLE batches ADD COLUMN IF NOT EXISTS skipped_reasons VARCHAR`,
   `ALTER TABLE batches ADD COLUMN IF NOT EXISTS labeler_map VARCHAR`,
+  // gold snapshot --exclude-guideline (issue 17): JSON {versions, slice}; NULL on older snapshots and when unused.
+  `ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS excluded_guideline VARCHAR`,
   `CREATE OR REPLACE VIEW current_labels AS
      SELECT * EXCLUDE (rn) FROM (
        SELECT *, row_number() OVER (PARTITION BY gold_set, item_id, labeler_id ORDER BY seq DESC) AS rn FROM labels)

@@ -53,7 +53,8 @@ export function labelerLines(l: LabelerRow, d: LabelerDetail, width: number, fla
   }
 
   const dep = d.dependent;
-  add('dep-h', `Consensus depends on ${l.labeler_id}: ${count(dep.flipped)} items change pass/fail without them, ${count(dep.sole)} only they labeled`, 'accent');
+  // Leave-one-out is dependence (what dropping them changes), not the bias impact of the flags above.
+  add('dep-h', `Leave-one-out dependence on ${l.labeler_id}: dropping their labels changes pass/fail of ${count(dep.flipped)} items, ${count(dep.sole)} only they labeled (not their bias impact)`, 'accent');
   for (const item of dep.items) {
     const change = item.sole ? 'only labeler' : `${word(item.pass_with)} → ${word(item.pass_without)}`;
     add(`dep-${item.item_id}`, `  ${fitCell(item.item_id, 18)} ${fitCell(item.slice ?? '', 18)} ${change}`, undefined, item.item_id);

@@ -1,4 +1,4 @@
-import type { SkewFlag, SkewReport } from '@touchstone/core/schemas';
+import type { SkewFlag, SkewImpact, SkewReport } from '@touchstone/core/schemas';
 import { interval, signed } from '../format/numbers.js';
 
 /** "α 0.62 [0.58, 0.66] ordinal · Fleiss κ 0.41 · Gwet AC2 0.70" — the agreement headline. */
@@ -11,16 +11,32 @@ export function agreementLine(r: SkewReport): string {
   return `${parts.join(' · ')} over ${a.n_items} items`;
 }
 
-/** Flags ordered by impact: items whose pass/fail flips without the labeler, then |effect|. */
+/** Flags ordered by bias impact: expected items whose pass/fail flips once the bias is removed, then |effect|. */
 export function flagsByImpact(flags: readonly SkewFlag[]): SkewFlag[] {
   return [...flags].sort((x, y) => y.impact.flipped_items - x.impact.flipped_items || Math.abs(y.effect) - Math.abs(x.effect));
 }
 
-/** "dana.r lenient on hallucinated_policy +1.02 [+0.80, +1.24] q 0.0001 · flips 23 items" */
+/** "dana.r lenient on hallucinated_policy +1.02 [+0.80, +1.24] q 0.0001 · bias impact 9.3 flips, pass rate −0.5 pts (unbiased ≤ 1.2 flips)" */
 export function flagLine(f: SkewFlag): string {
   const where = f.slice === null ? '' : ` on ${f.slice}`;
   const what = f.kind === 'leniency' || f.kind === 'severity' ? f.direction : `${f.kind} (${f.direction})`;
-  return `${f.labeler_id} ${what}${where} ${signed(f.effect)} ${interval(f.ci)} q ${qValue(f.q_value)} · flips ${f.impact.flipped_items} items`;
+  return `${flagSubject(f)} ${what}${where} ${signed(f.effect)} ${interval(f.ci)} q ${qValue(f.q_value)} · ${impactPhrase(f.impact)}`;
+}
+
+/** Who a flag is about: its labeler, or for a guideline shift the two versions compared. */
+export function flagSubject(f: SkewFlag): string {
+  return f.labeler_id ?? `guideline ${f.versions?.older ?? '?'} vs ${f.versions?.latest ?? '?'}`;
+}
+
+/**
+ * The counterfactual impact, one name everywhere: "bias impact 9.3 flips, pass rate −0.5 pts
+ * (unbiased ≤ 1.2 flips)" — items whose consensus would flip had the labels been made without the
+ * bias, and the 95th percentile of the same for an unbiased labeler of the same volume.
+ */
+export function impactPhrase(i: SkewImpact): string {
+  const pts = 100 * i.pass_rate_shift;
+  const reference = i.reference === null ? '' : ` (unbiased ≤ ${i.reference.flipped_items_p95.toFixed(1)} flips)`;
+  return `bias impact ${i.flipped_items.toFixed(1)} flips, pass rate ${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)} pts${reference}`;
 }
 
 export function qValue(q: number): string {

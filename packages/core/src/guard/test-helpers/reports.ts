@@ -30,7 +30,8 @@ export function flag(labeler: string, impact: { flipped: number; shift: number; 
     comparison: 'co_labelers',
     basis: 'labels',
     caveat: 'compared with co-labelers on the same items',
-    impact: { flipped_items: impact.flipped, pass_rate_shift: impact.shift, dropped_items: impact.dropped ?? 0, relabel_items: ['i1', 'i2'] },
+    impact: { flipped_items: impact.flipped, pass_rate_shift: impact.shift, relabel_items: ['i1', 'i2'], corrections: [{ slice: null, bias: 0.3 }], reference: null },
+    versions: null,
     action: `touchstone gold snapshot g --tag without-${labeler} --exclude-labeler ${labeler}`,
     ...extra,
   };
@@ -43,7 +44,7 @@ export function skewReport(gold: string, items: number, flags: SkewFlag[]): Skew
     gold_set: gold,
     scale: { kind: 'binary' },
     design: { comparison: 'co_labelers', caveat: '', items, labels: items * 3, labelers: 4, multi_labeled_items: items, single_labeled_items: 0, share_labels_with_peers: 1, judge: null },
-    method: { fdr_alpha: 0.05, permutations: 1000, seed: 1, bootstrap_replicates: 0, min_labels: 10, min_effect: 0, n_tests: 8, excluded_from_peers: [], p_value: 'permutation' },
+    method: { fdr_alpha: 0.05, permutations: 1000, seed: 1, bootstrap_replicates: 0, min_labels: 10, min_effect: 0, n_tests: 8, excluded_from_peers: [], p_value: 'permutation', adjusted_for_guideline: [], impact: 'counterfactual' },
     agreement: { n_items: items, krippendorff_alpha: { ...coefficient, metric: 'nominal' }, fleiss_kappa: null, gwet: null, per_slice: [], pairwise_cohen: null },
     consensus: { method: 'majority', pass_rate: 0.6, undecided_items: 0, dawid_skene: null },
     labelers: [],

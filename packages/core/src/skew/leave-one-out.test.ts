@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baselineConsensus } from './consensus.js';
-import { itemsByLabeler, leaveOneOutImpact } from './impact.js';
+import { itemsByLabeler, leaveOneOutImpact } from './leave-one-out.js';
 import { skewDataFromRecords } from './skew-data-from-records.js';
 
 describe('leaveOneOutImpact', () => {
