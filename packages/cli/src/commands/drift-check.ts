@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { withTrafficSource } from '../traffic-source.js';
 import { EXIT, postWebhook, runDriftCheck, Store, StoreError, UsageError, type schemas } from '@touchstone/core';
 import type { CommandEnv, CommandModule } from '../command-module.js';
 import { defaultActor, resolveDbPath } from '../context.js';
@@ -77,14 +78,15 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       const store = await Store.open(dbPath, flags.wait === true ? { waitMs: 600_000 } : {});
       let result: schemas.DriftCheckResult;
       try {
-        result = await withProgress(ctx, 'drift-check', flags.json === true, () => runDriftCheck(store, {
+        result = await withProgress(ctx, 'drift-check', flags.json === true, () => withTrafficSource(config, (source) => runDriftCheck(store, {
           goldSet: gold,
           ...shadowSampling(flags, config),
           passThreshold: drift.pass_threshold ?? 0.5,
           actor: defaultActor(ctx),
           drift,
           corrector: passRateCorrector,
-        }));
+          ...(source === undefined ? {} : { source }),
+        })));
       } finally {
         store.close();
       }

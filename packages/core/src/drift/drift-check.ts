@@ -25,6 +25,7 @@ export async function runDriftCheck(store: Store, options: DriftCheckOptions): P
     ...(options.drift === undefined ? {} : { config: options.drift }),
     ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
     ...(options.pii === undefined ? {} : { pii: options.pii }),
+    ...(options.source === undefined ? {} : { source: options.source }),
   });
   const runId = await appendDriftRun(store, report, startedAt, options.actor);
   const history = await listDriftRuns(store, options.goldSet, 10);

@@ -12,7 +12,7 @@ import type { TrafficSource } from './traffic-source.js';
  * or an error leaves the store untouched.
  */
 export async function openClickHouseSource(config: ClickHouseSourceConfig, env: NodeJS.ProcessEnv = process.env): Promise<{ source: TrafficSource; close: () => Promise<void> }> {
-  const { createClient } = await import('@clickhouse/client');
+  const { createClient, ClickHouseLogLevel } = await import('@clickhouse/client');
   const client = createClient({
     url: config.url,
     database: config.database,
@@ -20,6 +20,8 @@ export async function openClickHouseSource(config: ClickHouseSourceConfig, env: 
     password: env[config.password_env] ?? '',
     request_timeout: config.request_timeout_ms,
     clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+    // The client logs failures to the console itself; Touchstone reports them once, by setting.
+    log: { level: ClickHouseLogLevel.OFF },
   });
   const where = { url: config.url, database: config.database, table: config.table };
   const run: ClickHouseExecutor = async (sql) => {
