@@ -34,6 +34,8 @@ function stratumExpr(c: ClickHouseColumns, stratifyBy: string): string {
 /**
  * The table's rows in [from, to) under Touchstone's column names; `m` is the raw metadata and
  * `metadata_json` its JSON text (not `metadata`: ClickHouse would resolve `m`'s source to that alias).
+ * The filter runs in an inner SELECT on the raw columns: in the outer one a time column named `ts`
+ * would resolve to its own alias (toDateTime64(ts)), and the primary key could not prune the scan.
  */
 function rowsSql(c: ClickHouseColumns, from: string | null, to: string): string {
   const filters = [`${c.ts} < ${chTime(to)}`];
@@ -43,7 +45,7 @@ function rowsSql(c: ClickHouseColumns, from: string | null, to: string): string 
   return `SELECT toString(${c.id}) AS id, toDateTime64(${c.ts}, 6, 'UTC') AS ts, toString(${c.input}) AS input,
       CAST(${c.output} AS Nullable(String)) AS output, CAST(${c.slice} AS Nullable(String)) AS slice,
       CAST(${c.judge_score} AS Nullable(Float64)) AS judge_score, ${metadataJson} AS metadata_json, ${c.metadata} AS m
-    FROM ${c.table} WHERE ${filters.join(' AND ')}`;
+    FROM (SELECT * FROM ${c.table} WHERE ${filters.join(' AND ')})`;
 }
 
 /** Twin of strataSql. */
