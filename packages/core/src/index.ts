@@ -39,6 +39,10 @@ export { erase, type EraseOptions, type EraseResult } from './erase/erase.js';
 export type { EraseSelector } from './erase/erase-sql.js';
 export { compactStore } from './store/compact-store.js';
 
+// traffic sources (the store, or ClickHouse through '@touchstone/core/clickhouse')
+export { storeTrafficSource } from './traffic-source/store-traffic-source.js';
+export type { TrafficSource, StratumCount, WindowSliceCount, MetadataValueCount, MetadataCountsRequest, GoldMetadataValue, GoldMetadataValueCount } from './traffic-source/traffic-source.js';
+
 // configuration (touchstone.config.json)
 export { loadConfig, parseConfig, CONFIG_FILE, type LoadedConfig } from './config/load-config.js';
 

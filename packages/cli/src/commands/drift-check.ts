@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { withTrafficSource } from '../traffic-source.js';
 import { DataError, EXIT, postWebhook, runDriftCheck, Store, StoreError, UsageError, type schemas } from '@touchstone/core';
 import type { CommandEnv, CommandModule } from '../command-module.js';
 import { defaultActor, resolveDbPath } from '../context.js';
@@ -79,15 +80,17 @@ export function configureDriftCheck(cmd: Command, { ctx, setExit }: CommandEnv, 
       const sampling = shadowSampling(flags, config);
       let result: schemas.DriftCheckResult;
       try {
-        if (flags.now === undefined) await refuseStaleWindow(store, sampling.window, sampling.now);
-        result = await withProgress(ctx, 'drift-check', flags.json === true, () => runDriftCheck(store, {
+        // A configured traffic source holds the traffic, not the store: buildShadowSet says when its window is empty.
+        if (flags.now === undefined && config.traffic_source === undefined) await refuseStaleWindow(store, sampling.window, sampling.now);
+        result = await withProgress(ctx, 'drift-check', flags.json === true, () => withTrafficSource(config, (source) => runDriftCheck(store, {
           goldSet: gold,
           ...sampling,
           ...(flags.passThreshold === undefined ? {} : { passThresholdFlag: flags.passThreshold }),
           actor: defaultActor(ctx),
           drift,
           corrector: passRateCorrector,
-        }));
+          ...(source === undefined ? {} : { source }),
+        })));
       } finally {
         store.close();
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { driftReport, EXIT } from '@touchstone/core';
+import { withTrafficSource } from '../traffic-source.js';
 import type { CommandModule } from '../command-module.js';
 import { parseOptions } from '../parse-options.js';
 import { withStoreProgress } from '../progress/with-store-progress.js';
@@ -58,14 +59,16 @@ export const driftCommand: CommandModule = {
       .action(async (raw: unknown, cmd: Command) => {
         const opts = parseOptions(Options, raw, 'drift');
         setExit(await runAction(ctx, opts.json === true, async () => {
-          const config = driftConfigFrom(loadCliConfig(ctx, opts.config), opts);
-          const report = await withStoreProgress(ctx, cmd, 'read', (store) => driftReport(store, {
+          const file = loadCliConfig(ctx, opts.config);
+          const config = driftConfigFrom(file, opts);
+          const report = await withStoreProgress(ctx, cmd, 'read', (store) => withTrafficSource(file, (source) => driftReport(store, {
             goldSet: opts.gold,
             ...(opts.shadow === undefined ? {} : { shadowId: opts.shadow }),
             config,
             ...(opts.passThreshold === undefined ? {} : { passThresholdFlag: opts.passThreshold }),
             corrector: passRateCorrector,
-          }));
+            ...(source === undefined ? {} : { source }),
+          })));
           if (opts.json === true) printJson(ctx, report);
           else printText(ctx, renderDrift(report));
           return report.status === 'alert' ? EXIT.finding : EXIT.ok;

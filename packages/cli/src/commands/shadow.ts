@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { withTrafficSource } from '../traffic-source.js';
 import { buildShadowSet, EXIT, findShadowSet, listShadowSets, StoreError } from '@touchstone/core';
 import type { CommandModule } from '../command-module.js';
 import { defaultActor } from '../context.js';
@@ -60,12 +61,13 @@ export const shadowCommand: CommandModule = {
         const opts = parseOptions(BuildOptions, raw, 'shadow build');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const config = loadCliConfig(ctx, opts.config);
-          const built = await withStoreProgress(ctx, cmd, 'write', (store) => buildShadowSet(store, {
+          const built = await withStoreProgress(ctx, cmd, 'write', (store) => withTrafficSource(config, (source) => buildShadowSet(store, {
             goldSet: opts.gold,
             ...shadowSampling(opts, config),
             passThreshold: opts.passThreshold ?? config.drift?.pass_threshold ?? 0.5,
             actor: opts.actor ?? defaultActor(ctx),
-          }));
+            ...(source === undefined ? {} : { source }),
+          })));
           if (opts.json === true) printJson(ctx, built);
           else printText(ctx, renderShadowSet(built));
           return EXIT.ok;

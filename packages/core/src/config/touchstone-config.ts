@@ -3,6 +3,7 @@ import { DriftConfigSchema } from '../drift/drift-config.js';
 import { DiffConfigSchema } from '../eval-diff/diff-config.js';
 import { PiiConfigSchema } from '../pii/redact.js';
 import { ShadowConfigSchema } from '../shadow/shadow-config.js';
+import { ClickHouseSourceSchema } from '../traffic-source/clickhouse-config.js';
 
 /** The `drift_check` section: what the cron job checks and where it reports. */
 export const DriftCheckConfigSchema = z
@@ -37,6 +38,8 @@ export const TouchstoneConfigSchema = z
     pii: PiiConfigSchema.optional(),
     /** `touchstone diff`: tolerated drop, overall and per slice (issue 8). */
     diff: DiffConfigSchema.optional(),
+    /** Read traffic from ClickHouse instead of the store (shadow build, drift, drift-check; issue 15). */
+    traffic_source: ClickHouseSourceSchema.optional(),
   })
   .strict();
 export type TouchstoneConfig = z.infer<typeof TouchstoneConfigSchema>;

@@ -33,6 +33,7 @@ export async function runDriftCheck(store: Store, options: DriftCheckOptions): P
     ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
     ...(options.passThresholdFlag === undefined ? {} : { passThresholdFlag: options.passThresholdFlag }),
     ...(options.pii === undefined ? {} : { pii: options.pii }),
+    ...(options.source === undefined ? {} : { source: options.source }),
   });
   const runId = await appendDriftRun(store, report, startedAt, options.actor);
   const history = await listDriftRuns(store, options.goldSet, 10);

@@ -9,6 +9,7 @@ import type { DriftReport } from './drift-report.js';
 import type { HumanScaleCorrector } from './human-scale.js';
 import { resolvePassRule } from './judge-pass-rule.js';
 import { loadDriftInputs } from './load-drift-inputs.js';
+import type { TrafficSource } from '../traffic-source/traffic-source.js';
 
 export interface DriftOptions {
   readonly goldSet: string;
@@ -20,6 +21,8 @@ export interface DriftOptions {
   readonly corrector?: HumanScaleCorrector;
   /** PII rules for metadata values in the report (default: the built-in rules the shadow set was redacted with). */
   readonly pii?: PiiConfig;
+  /** Where the window's traffic is read from (default: the store's traffic table). */
+  readonly source?: TrafficSource;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function driftReport(store: Store, options: DriftOptions): Promise<
     ...(config.top_k === undefined ? {} : { topK: config.top_k }),
     ...(config.judge === undefined ? {} : { judge: config.judge }),
     ...(options.corrector === undefined ? {} : { corrector: options.corrector }),
+    ...(options.source === undefined ? {} : { source: options.source }),
     redactor: createRedactor(options.pii ?? { rules: shadow.params.pii_rules.filter((r): r is BuiltinPiiRule => (BUILTIN_PII_RULES as readonly string[]).includes(r)) }),
   });
   return analyzeDrift(inputs, { ...(config.thresholds === undefined ? {} : { thresholds: config.thresholds }), ...(config.coverage === undefined ? {} : { coverage: config.coverage }) });

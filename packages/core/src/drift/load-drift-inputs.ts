@@ -3,11 +3,13 @@ import type { GoldSet } from '../gold/gold-set.js';
 import type { ShadowSet } from '../shadow/shadow-set.js';
 import type { Store } from '../store/store.js';
 import type { DriftInputs } from './analyze-drift.js';
-import { goldItemsSql, judgesSql, metadataCountsSql, shadowItemsSql, windowSlicesSql } from './drift-sql.js';
-import { goldContextSql, windowVsGoldMetadataSql } from './gold-context-sql.js';
+import { goldItemsSql, judgesSql, shadowItemsSql } from './drift-sql.js';
+import { goldContextSql } from './gold-context-sql.js';
 import { humanScaleStrata } from './human-scale-strata.js';
 import type { HumanScaleCorrector } from './human-scale.js';
 import { judgePasses, type PassRule } from './judge-pass-rule.js';
+import { storeTrafficSource } from '../traffic-source/store-traffic-source.js';
+import type { TrafficSource } from '../traffic-source/traffic-source.js';
 import type { MetadataCounts } from './metadata-drift.js';
 import type { Redactor } from '../pii/redact.js';
 
@@ -20,6 +22,8 @@ export interface LoadOptions {
   readonly corrector?: HumanScaleCorrector;
   /** Applied to metadata values before they enter the report (they come from raw traffic, not the redacted shadow set). */
   readonly redactor?: Redactor;
+  /** Where the traffic is read from (default: the store's traffic table); the gold side is always the store. */
+  readonly source?: TrafficSource;
 }
 
 /** Baseline for metadata: three window-lengths before the window (two are needed to measure turnover). */
@@ -66,9 +70,9 @@ function goldMetadataByKey(metadata: readonly (Record<string, string> | null)[],
 }
 
 /** Metadata counts of the window against gold's items (metadata-drift.ts, reference "gold"). */
-async function metadataVsGold(store: Store, byKey: ReadonlyMap<string, { value: string; half: 'A' | 'B' }[]>, window: { start: string; end: string }, topK: number, redactor: Redactor | undefined): Promise<MetadataCounts[]> {
+async function metadataVsGold(source: TrafficSource, byKey: ReadonlyMap<string, { value: string; half: 'A' | 'B' }[]>, window: { start: string; end: string }, topK: number, redactor: Redactor | undefined): Promise<MetadataCounts[]> {
   const flat = [...byKey].flatMap(([key, vs]) => vs.map((v) => ({ key, ...v })));
-  const rows = await store.all<{ key: string; value: string; window: number; not_in_a: number; not_in_gold: number; unseen: boolean }>(windowVsGoldMetadataSql(flat, window, topK));
+  const rows = await source.windowVsGoldMetadata(flat, window, topK);
   return [...byKey.keys()].sort().map((key) => {
     const vs = byKey.get(key) ?? [];
     const mine = rows.filter((r) => r.key === key);
@@ -112,7 +116,8 @@ export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: Shado
   const context = await goldContext(store, gold.name, notes);
   const shadowRows = await store.all<{ slice: string | null; judge_score: number | null; weight: number; input: string; input_chars: number; output_chars: number | null; metadata: string | null }>(shadowItemsSql(shadow.shadow_id));
   const shadowEmbeddings = await store.all<{ item_id: string; embedding: string | null }>({ sql: `SELECT item_id, embedding FROM shadow_items WHERE shadow_id = $1 ORDER BY item_id`, params: [shadow.shadow_id] });
-  const sliceRows = await store.all<{ slice: string | null; n_window: number; last_before: string | null }>(windowSlicesSql(window));
+  const source = options.source ?? storeTrafficSource(store);
+  const sliceRows = await source.windowSlices(window);
   const windowSlices = new Map<string, number>();
   const lastSeen = new Map<string, string>();
   let windowNoSlice = 0;
@@ -127,16 +132,14 @@ export async function loadDriftInputs(store: Store, gold: GoldSet, shadow: Shado
   const allKeys = options.metadataKeys ?? topMetadataKeys(shadowRows.map((r) => r.metadata), 20);
   const metadata: MetadataCounts[] = [];
   const goldKeyed = goldMetadataByKey(goldRows.map((g) => context.get(g.item_id)?.metadata ?? null), allKeys);
-  if (goldKeyed.size > 0) metadata.push(...(await metadataVsGold(store, goldKeyed, window, options.topK ?? 20, options.redactor)));
+  if (goldKeyed.size > 0) metadata.push(...(await metadataVsGold(source, goldKeyed, window, options.topK ?? 20, options.redactor)));
   const keys = allKeys.filter((k) => !goldKeyed.has(k));
   if (keys.length > 0 && goldKeyed.size === 0 && context.size === 0) notes.push(`metadata (${keys.join(', ')}): gold items carry no metadata, so traffic is compared with the ${BASELINE_WINDOWS} windows before this one, not with gold (give labels a "metadata" object or a "trace_id" of the request they were sampled from)`);
   else if (keys.length > 0) notes.push(`metadata (${keys.join(', ')}): fewer than ${MIN_GOLD_WITH_KEY} gold items carry ${keys.length === 1 ? 'this key' : 'these keys'}, so traffic is compared with the ${BASELINE_WINDOWS} windows before this one, not with gold`);
   if (keys.length > 0) {
     const w = parseDuration(shadow.params.window);
     const startMs = Date.parse(window.start);
-    const rows = await store.all<{ key: string; value: string; baseline: number; window: number; unseen: boolean; win_unseen: number; last_unseen: number; last_total: number }>(
-      metadataCountsSql(keys, window, new Date(startMs - BASELINE_WINDOWS * w).toISOString(), new Date(startMs - w).toISOString(), options.topK ?? 20),
-    );
+    const rows = await source.metadataCounts({ keys, window, baselineStart: new Date(startMs - BASELINE_WINDOWS * w).toISOString(), turnoverStart: new Date(startMs - w).toISOString(), topK: options.topK ?? 20 });
     for (const key of keys) {
       const mine = rows.filter((r) => r.key === key);
       const firstBaseline = mine.reduce((a, r) => a + r.baseline - r.last_total, 0);

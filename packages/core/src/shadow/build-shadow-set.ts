@@ -8,7 +8,9 @@ import { contentHash } from './content-hash.js';
 import { insertShadowSet } from './insert-shadow-set.js';
 import { sampleWindow } from './sample-window.js';
 import { findShadowSet, type ShadowParams, type ShadowSet } from './shadow-set.js';
-import { strataSql, type TrafficWindow } from './shadow-sql.js';
+import type { TrafficWindow } from './shadow-sql.js';
+import { storeTrafficSource } from '../traffic-source/store-traffic-source.js';
+import type { TrafficSource } from '../traffic-source/traffic-source.js';
 import { hashedContent, redactCandidate, type ShadowItem } from './shadow-item.js';
 
 export interface BuildShadowOptions {
@@ -26,6 +28,8 @@ export interface BuildShadowOptions {
   readonly passThreshold?: number;
   readonly pii?: PiiConfig;
   readonly actor: string;
+  /** Where the traffic is read from (default: the store's traffic table). */
+  readonly source?: TrafficSource;
 }
 
 export const SHADOW_DEFAULTS = { size: 500, stratifyBy: 'slice', seed: '0', allocation: 'proportional', dedupeThreshold: 0.8, passThreshold: 0.5 } as const;
@@ -54,10 +58,12 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
   const redactor = createRedactor(options.pii);
   params.pii_rules = [...redactor.rules];
 
-  const strata = await store.all<{ stratum: string; n: number; n_scored: number; n_pass: number }>(strataSql(window, params.stratify_by, params.pass_threshold));
+  const source = options.source ?? storeTrafficSource(store);
+  if (source.kind !== 'duckdb') params.source = source.description;
+  const strata = await source.strata(window, params.stratify_by, params.pass_threshold);
   const nWindow = strata.reduce((s, h) => s + h.n, 0);
   if (nWindow === 0) {
-    const span = (await store.all<{ lo: string | null; hi: string | null; n: number }>(`SELECT min(ts) AS lo, max(ts) AS hi, count(*) AS n FROM traffic`))[0];
+    const span = await source.span();
     throw new DataError('SHADOW_EMPTY_WINDOW', `no traffic in the window ${window.start} … ${window.end}${span === undefined || span.n === 0 ? ' (the store has no traffic: touchstone ingest traffic FILE)' : ` (traffic spans ${span.lo ?? '?'} … ${span.hi ?? '?'}; pass --now)`}`);
   }
   const population = new Map(strata.map((h) => [h.stratum, h.n]));
@@ -69,7 +75,7 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     params.size,
     params.allocation,
   );
-  const sample = await sampleWindow(store, window, params.stratify_by, params.seed, allocation, population, params.dedupe_threshold);
+  const sample = await sampleWindow(source, window, params.stratify_by, params.seed, allocation, population, params.dedupe_threshold);
   const hits: Record<string, number> = {};
   const items: ShadowItem[] = sample.rows.map((r, i) => ({
     item_id: `s${String(i + 1).padStart(6, '0')}`,

@@ -1,6 +1,6 @@
 import { nearDuplicates } from '../text/near-duplicates.js';
-import type { Store } from '../store/store.js';
-import { candidatesSql, type TrafficWindow } from './shadow-sql.js';
+import type { TrafficSource } from '../traffic-source/traffic-source.js';
+import type { TrafficWindow } from './shadow-sql.js';
 import type { CandidateRow } from './shadow-item.js';
 
 export interface WindowSample {
@@ -27,7 +27,7 @@ export interface WindowSample {
  * margin, up to five times, while the window has more rows for it.
  */
 export async function sampleWindow(
-  store: Store,
+  source: Pick<TrafficSource, 'candidates'>,
   window: TrafficWindow,
   stratifyBy: string,
   seed: string,
@@ -38,7 +38,7 @@ export async function sampleWindow(
   const limits = new Map<string, number>();
   for (const [k, n] of allocation) limits.set(k, Math.min(population.get(k) ?? 0, n === 0 ? 0 : Math.ceil(n * 1.25) + 5));
   for (let attempt = 0; ; attempt++) {
-    const candidates = await store.all<CandidateRow>(candidatesSql(window, stratifyBy, seed, limits));
+    const candidates = await source.candidates(window, stratifyBy, seed, limits);
     const byStratum = new Map<string, CandidateRow[]>();
     for (const c of candidates) {
       const list = byStratum.get(c.stratum);

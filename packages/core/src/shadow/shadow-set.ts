@@ -11,6 +11,8 @@ export const ShadowParamsSchema = z.object({
   dedupe_threshold: z.number(),
   pass_threshold: z.number(),
   pii_rules: z.array(z.string()),
+  /** Where the traffic was read from when not the store (e.g. `clickhouse:db.table`); absent for the store's own. */
+  source: z.string().optional(),
 });
 export type ShadowParams = z.infer<typeof ShadowParamsSchema>;
 
