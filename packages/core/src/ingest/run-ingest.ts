@@ -12,6 +12,7 @@ import { readJsonl, readJsonlBatches } from './read-jsonl.js';
 import { readTabular } from './read-tabular.js';
 import type { RecordKind } from './record-kind.js';
 import type { SourceRecord } from './source-record.js';
+import { dropStage } from './native/stage-native.js';
 import { stageWithZod } from './stage-with-zod.js';
 import { IMPORTER_VERSION } from './importer-version.js';
 import type { IngestSummary } from './ingest-summary.js';
@@ -60,9 +61,9 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const sha256 = await fileSha256(options.file);
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
-  await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined
-    ? await kind.nativeStage(store, { file: options.file, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
+  await dropStage(store, stage);
+  const nativeCount = options.records === undefined && options.native !== false && kind.nativeStage !== undefined
+    ? await kind.nativeStage(store, { file: options.file, format, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
     : undefined;
   const quarantinePath = options.quarantineFile ?? `${options.file}.rejected.jsonl`;
   const quarantineTemp = `${quarantinePath}.partial`;
@@ -74,7 +75,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
 
   if (rejected > 0 && options.skipInvalid !== true) {
     rmSync(quarantineTemp, { force: true });
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    await dropStage(store, stage);
     const more = rejected > details.length ? `\n  … and ${rejected - details.length} more` : '';
     throw new DataError(
       'INGEST_INVALID_RECORDS',
@@ -181,8 +182,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     if (rejected > 0) renameSync(quarantineTemp, quarantinePath);
     return summary;
   } finally {
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}_dup`);
+    await dropStage(store, stage);
     rmSync(quarantineTemp, { force: true });
   }
 }

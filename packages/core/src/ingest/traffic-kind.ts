@@ -1,5 +1,7 @@
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
 import { TrafficRecordSchema } from '../schemas/traffic-record.js';
+import { stageNative } from './native/stage-native.js';
+import { TRAFFIC_FIELDS, trafficNativeStageSql } from './native/traffic-native-sql.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
@@ -17,6 +19,14 @@ export function trafficKind(): RecordKind {
     dedupeColumns: ['id', 'ts', 'input'],
     storedDuplicateSql: `EXISTS (SELECT 1 FROM traffic t WHERE t.id = s.id AND t.ts = s.ts::TIMESTAMPTZ AND t.input = s.input)`,
     insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata, s.source_ref`,
+    nativeStage: (store, args) =>
+      Object.keys(args.supplied).length > 0
+        ? Promise.resolve(undefined)
+        : stageNative(store, {
+            ...args,
+            columns: TRAFFIC_FIELDS.map((f) => args.map[f] ?? f),
+            build: (source, table) => trafficNativeStageSql(source, args.map, table),
+          }),
     stage(record): StageResult {
       const metadata = typeof record['metadata'] === 'string' ? parseJsonObject(record['metadata']) : record['metadata'];
       const parsed = TrafficRecordSchema.safeParse({ ...record, metadata: stringifyValues(metadata), timestamp: normalizeTimestamp(record['timestamp']) });
