@@ -75,7 +75,7 @@ export const ingestCommand: CommandModule = {
             throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
           }
           const tool = await toolImport({ kind: 'labels', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, labeledAt: opts.labeledAt });
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
+          const summary = await withStoreProgress(ctx, cmd, 'ingest', (store) =>
             ingestLabels(store, {
               ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.LabelRecordSchema.shape))),
               ...tool.options,
@@ -95,7 +95,7 @@ export const ingestCommand: CommandModule = {
         const opts = parseOptions(TrafficOptions, raw, 'ingest traffic');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question });
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
+          const summary = await withStoreProgress(ctx, cmd, 'ingest', (store) =>
             ingestTraffic(store, { ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape))), ...tool.options }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
@@ -113,7 +113,7 @@ export const ingestCommand: CommandModule = {
           const tool = await toolImport({ kind: 'judge', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, judge: opts.judge });
           const judge = tool.judge;
           if (judge === undefined) throw new UsageError('BAD_OPTION', 'touchstone ingest judge: --judge is required: the judge name and version (see touchstone ingest judge --help)');
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
+          const summary = await withStoreProgress(ctx, cmd, 'ingest', (store) =>
             ingestJudge(store, {
               ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.JudgeScoreRecordSchema.shape))),
               ...tool.options,

@@ -89,6 +89,9 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     if (process.env['TOUCHSTONE_PROFILE'] === '1') process.stderr.write(`ingest phase ${phase}: ${Date.now() - t0} ms\n`);
   };
   T('staged');
+  // Everything so far ran on temp tables: a store opened with deferWrite is taken for writing only now.
+  await store.acquire();
+  T('acquired');
   // Exact duplicates: every record after the first of its key within the file, and any record
   // identical to one already stored. Only their source_record numbers are kept (a small table).
   const key = kind.dedupeColumns.join(', ');

@@ -38,6 +38,7 @@ export interface NativeSource {
 const JSON_NUMBER = `IN ('BIGINT', 'UBIGINT', 'DOUBLE')`;
 // coerce.ts toNumberIfNumeric: exactly the text JavaScript's Number() reads the same way DuckDB's cast does.
 const CSV_NUMBER = String.raw`^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$`;
+// Read by the zod path's reader as JS numbers; DECIMAL through DuckDB's own decimal-to-double conversion, the same as its cast.
 const NUMERIC_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'FLOAT', 'DOUBLE']);
 const NONE = 'NULL';
 
@@ -80,7 +81,7 @@ export async function nativeSource(store: Store, file: string, format: NativeFor
       field: (c) => {
         const type = types.get(c);
         const col = type === undefined ? NONE : ident(c);
-        const kind = type === undefined ? 'none' : type === 'VARCHAR' || type === 'JSON' ? 'string' : NUMERIC_TYPES.has(type) ? 'number' : type === 'BOOLEAN' ? 'bool' : type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? 'ts' : 'other';
+        const kind = type === undefined ? 'none' : type === 'VARCHAR' || type === 'JSON' ? 'string' : NUMERIC_TYPES.has(type) || type.startsWith('DECIMAL(') ? 'number' : type === 'BOOLEAN' ? 'bool' : type === 'TIMESTAMP' || type === 'TIMESTAMP WITH TIME ZONE' ? 'ts' : 'other';
         const present = kind === 'none' ? 'false' : `(${col} IS NOT NULL)`;
         const is = (k: typeof kind): string => (kind === k ? present : 'false');
         return {

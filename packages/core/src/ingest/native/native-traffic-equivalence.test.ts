@@ -101,7 +101,7 @@ async function both(name: string, content: string | ((dir: string) => Promise<st
   }
   const [fast, zod] = results;
   const strip = (r: typeof fast) => ({ ...r, outcome: { ...r?.outcome, fast: null } });
-  return { fast: strip(fast), zod: strip(zod), fastPath: fast?.outcome.fast === true };
+  return { fast: strip(fast), zod: strip(zod), fastPath: (fast?.outcome as { fast?: unknown } | undefined)?.fast === true };
 }
 
 const KINDS = [
