@@ -86,7 +86,10 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
 
   // TOUCHSTONE_PROFILE=1 prints each phase's elapsed time to stderr (diagnostics for bench/).
   const T = (phase: string): void => {
-    if (process.env['TOUCHSTONE_PROFILE'] === '1') process.stderr.write(`ingest phase ${phase}: ${Date.now() - t0} ms\n`);
+    if (process.env['TOUCHSTONE_PROFILE'] === '1') {
+      const cpu = process.cpuUsage();
+      process.stderr.write(`ingest phase ${phase}: ${Date.now() - t0} ms (process CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)\n`);
+    }
   };
   T('staged');
   // Everything so far ran on temp tables: a store opened with deferWrite is taken for writing only now.
