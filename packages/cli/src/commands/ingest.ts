@@ -6,7 +6,7 @@ import { defaultActor } from '../context.js';
 import { parseOptions, numberArg } from '../parse-options.js';
 import { renderIngestSummary } from '../render/ingest-summary.js';
 import { printJson, printText, runAction } from '../run-action.js';
-import { withStoreProgress } from '../progress/with-store-progress.js';
+import { withIngestProgress } from '../progress/with-ingest-progress.js';
 import { resolveInputFile as resolveFile } from '../resolve-input-file.js';
 import { IMPORT_HELP, INGEST_FORMATS, renderNotes, toolImport, withNotes } from './ingest-import.js';
 
@@ -75,9 +75,10 @@ export const ingestCommand: CommandModule = {
             throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
           }
           const tool = await toolImport({ kind: 'labels', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, labeledAt: opts.labeledAt });
-          const summary = await withStoreProgress(ctx, cmd, 'ingest', (store) =>
+          const summary = await withIngestProgress(ctx, cmd, (store, onProgress) =>
             ingestLabels(store, {
               ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.LabelRecordSchema.shape))),
+              onProgress,
               ...tool.options,
               goldSet: opts.gold,
               ...(scale === undefined ? {} : { scale }),
@@ -95,8 +96,8 @@ export const ingestCommand: CommandModule = {
         const opts = parseOptions(TrafficOptions, raw, 'ingest traffic');
         setExit(await runAction(ctx, opts.json === true, async () => {
           const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question });
-          const summary = await withStoreProgress(ctx, cmd, 'ingest', (store) =>
-            ingestTraffic(store, { ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape))), ...tool.options }),
+          const summary = await withIngestProgress(ctx, cmd, (store, onProgress) =>
+            ingestTraffic(store, { ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape))), ...tool.options, onProgress }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
           else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
@@ -113,9 +114,10 @@ export const ingestCommand: CommandModule = {
           const tool = await toolImport({ kind: 'judge', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, judge: opts.judge });
           const judge = tool.judge;
           if (judge === undefined) throw new UsageError('BAD_OPTION', 'touchstone ingest judge: --judge is required: the judge name and version (see touchstone ingest judge --help)');
-          const summary = await withStoreProgress(ctx, cmd, 'ingest', (store) =>
+          const summary = await withIngestProgress(ctx, cmd, (store, onProgress) =>
             ingestJudge(store, {
               ...base(file, opts, ctx, parseFieldMap(opts.map, Object.keys(schemas.JudgeScoreRecordSchema.shape))),
+              onProgress,
               ...tool.options,
               judge,
               ...(opts.gold === undefined ? {} : { goldSet: opts.gold }),

@@ -36,6 +36,8 @@ export interface IngestOptions {
   readonly native?: boolean;
   /** The tool importer that produced `records` (label-studio, prodigy …), recorded as the batch's format. */
   readonly sourceFormat?: string;
+  /** Called as the ingest moves on: its phase, and the records read so far (counted as the zod path reads them; all of them once staged). */
+  readonly onProgress?: (progress: { readonly phase: string; readonly read: number }) => void;
 }
 
 export interface IngestTarget {
@@ -62,6 +64,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
   await dropStage(store, stage);
+  options.onProgress?.({ phase: 'staging', read: 0 });
   const nativeCount = options.records === undefined && options.native !== false && kind.nativeStage !== undefined
     ? await kind.nativeStage(store, { file: options.file, format, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
     : undefined;
@@ -93,7 +96,9 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   };
   T('staged');
   // Everything so far ran on temp tables: a store opened with deferWrite is taken for writing only now.
+  options.onProgress?.({ phase: 'waiting for the store', read });
   await store.acquire();
+  options.onProgress?.({ phase: 'checking duplicates', read });
   T('acquired');
   // Exact duplicates: every record after the first of its key within the file, and any record
   // identical to one already stored. Only their source_record numbers are kept (a small table).
@@ -121,6 +126,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
       await target.beforeInsert?.(batchId, `temp.${stage}`);
+      options.onProgress?.({ phase: 'storing and hashing', read });
       await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
           SELECT ${consecutive ? `${firstSeq} + s.source_record - ${span?.lo ?? 0}` : `${firstSeq} + row_number() OVER (ORDER BY s.source_record) - 1`} AS seq,
@@ -131,6 +137,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const inserted = staged - duplicates;
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
+      options.onProgress?.({ phase: 'sealing the batch', read });
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
       const batch = {
         batch_id: batchId,
