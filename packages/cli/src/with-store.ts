@@ -4,8 +4,6 @@ import type { CliContext } from './context.js';
 import { resolveDbPath } from './context.js';
 import { GlobalOptionsSchema } from './global-options.js';
 
-const INGEST_MEMORY_LIMIT = '600MB';
-
 /**
  * Opens the store named by --db / $TOUCHSTONE_DB (read-only for reporting commands), runs `work`,
  * and always closes it. --wait retries a locked store for up to 10 minutes. `ingest` writes only
@@ -20,8 +18,6 @@ export async function withStore<T>(ctx: CliContext, command: Command, mode: 'rea
     holder: commandName(command),
     ...(globals.wait === true ? { waitMs: 600_000 } : {}),
   });
-  // An ingest's staging spills to disk rather than growing with the file (peak RSS target < 1 GB).
-  if (mode === 'ingest') await store.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
   try {
     return await work(store);
   } finally {
