@@ -72,3 +72,19 @@ describe('progress on a terminal for long statistics (touchstone skew)', () => {
     expect(JSON.parse(r.stdout)).toHaveProperty('agreement');
   });
 });
+
+describe('progress on a terminal for an ingest', () => {
+  it('names the phase and counts records on stderr, then clears the line; silent under --json', async () => {
+    const file = join(tmp.dir, 'labels.jsonl');
+    const r = await inTerminal('ingest', ['ingest', 'labels', file, '--gold', 'h', '--scale', 'ordinal:1-5']);
+    expect(r.status).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(r.terminal).toMatch(/\r\u001b\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ingest labels: (staging|waiting for the store|checking duplicates|storing and hashing|sealing the batch)/);
+    expect(r.terminal.slice(r.terminal.lastIndexOf('ingest labels: ')).includes('\r\u001b[2K')).toBe(true);
+    expect(r.stdout).not.toContain('\u001b[2K');
+    const quiet = await inTerminal('ingest-json', ['ingest', 'labels', file, '--gold', 'k', '--scale', 'ordinal:1-5', '--json']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.terminal).not.toMatch(/ingest labels: /);
+    expect(JSON.parse(quiet.stdout)).toHaveProperty('inserted', 35_000);
+  }, 120_000);
+});

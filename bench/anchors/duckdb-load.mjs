@@ -1,5 +1,5 @@
-// The physical limit for loading a JSONL file: DuckDB's own read_json into a table of a fresh
-// database file, nothing else. Usage: node duckdb-load.mjs FILE.jsonl DB.duckdb [--hash] → prints the
+// The physical limit for loading a JSONL or Parquet file: DuckDB's own read_json / read_parquet into a
+// table of a fresh database file, nothing else. Usage: node duckdb-load.mjs FILE.jsonl|FILE.parquet DB.duckdb [--hash] → prints the
 // row count. --hash also stores a per-row SHA-256 of the record (the same kind of work Touchstone's
 // tamper evidence adds), the limit for "load and hash" rather than "load".
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -7,7 +7,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const [file, db, flag] = process.argv.slice(2);
 const instance = await DuckDBInstance.create(db);
 const con = await instance.connect();
-const source = `read_json('${file.replaceAll("'", "''")}', format = 'newline_delimited')`;
+const quoted = `'${file.replaceAll("'", "''")}'`;
+const source = file.endsWith('.parquet') ? `read_parquet(${quoted})` : `read_json(${quoted}, format = 'newline_delimited')`;
 const select = flag === '--hash' ? `SELECT r.*, sha256(to_json(r)::VARCHAR) AS row_hash FROM ${source} r` : `SELECT * FROM ${source}`;
 await con.run(`CREATE TABLE labels AS ${select}`);
 await con.run('CHECKPOINT');

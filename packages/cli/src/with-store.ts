@@ -6,12 +6,16 @@ import { GlobalOptionsSchema } from './global-options.js';
 
 /**
  * Opens the store named by --db / $TOUCHSTONE_DB (read-only for reporting commands), runs `work`,
- * and always closes it. --wait retries a locked store for up to 10 minutes.
+ * and always closes it. --wait retries a locked store for up to 10 minutes. `ingest` writes only
+ * when its records are staged and validated (Store deferWrite), so readers are turned away only
+ * while it commits; writers record their command for the message a turned-away process prints.
  */
-export async function withStore<T>(ctx: CliContext, command: Command, mode: 'read' | 'write', work: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(ctx: CliContext, command: Command, mode: 'read' | 'write' | 'ingest', work: (store: Store) => Promise<T>): Promise<T> {
   const globals = GlobalOptionsSchema.parse(command.optsWithGlobals());
   const store = await Store.open(resolveDbPath(ctx, globals.db), {
     readOnly: mode === 'read',
+    ...(mode === 'ingest' ? { deferWrite: true } : {}),
+    holder: commandName(command),
     ...(globals.wait === true ? { waitMs: 600_000 } : {}),
   });
   try {
@@ -19,4 +23,11 @@ export async function withStore<T>(ctx: CliContext, command: Command, mode: 'rea
   } finally {
     store.close();
   }
+}
+
+/** "touchstone ingest traffic", from the command and its parents. */
+export function commandName(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

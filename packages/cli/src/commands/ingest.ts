@@ -7,7 +7,7 @@ import { defaultActor } from '../context.js';
 import { parseOptions, numberArg } from '../parse-options.js';
 import { renderIngestSummary } from '../render/ingest-summary.js';
 import { printJson, printText, runAction } from '../run-action.js';
-import { withStoreProgress } from '../progress/with-store-progress.js';
+import { withIngestProgress } from '../progress/with-ingest-progress.js';
 import { resolveInputFile as resolveFile } from '../resolve-input-file.js';
 import { loadCliConfig } from './drift-options.js';
 import { IMPORT_HELP, INGEST_FORMATS, renderNotes, toolImport, withNotes } from './ingest-import.js';
@@ -88,9 +88,10 @@ export const ingestCommand: CommandModule = {
           if (opts.scale === undefined && (opts.passCategories !== undefined || (opts.passThreshold !== undefined && fromExport === undefined))) {
             throw new UsageError('BAD_OPTION', 'ingest labels: --pass-threshold and --pass-categories go with --scale');
           }
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
+          const summary = await withIngestProgress(ctx, cmd, (store, onProgress) =>
             ingestLabels(store, {
               ...base(file, opts, ctx, map),
+              onProgress,
               ...tool.options,
               goldSet: opts.gold,
               ...(scale === undefined ? {} : { scale }),
@@ -118,8 +119,8 @@ the raw text (shadow sets still redact their copies; touchstone erase removes te
           const map = parseFieldMap(opts.map, Object.keys(schemas.TrafficRecordSchema.shape));
           const tool = await toolImport({ kind: 'traffic', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, supplied: Object.keys(map) });
           const redactor = opts.redactOnIngest === false ? undefined : createRedactor(loadCliConfig(ctx, opts.config).pii ?? {});
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
-            ingestTraffic(store, { ...base(file, opts, ctx, map), ...tool.options, ...(redactor === undefined ? {} : { redactor }) }),
+          const summary = await withIngestProgress(ctx, cmd, (store, onProgress) =>
+            ingestTraffic(store, { ...base(file, opts, ctx, map), ...tool.options, onProgress, ...(redactor === undefined ? {} : { redactor }) }),
           );
           if (opts.json === true) printJson(ctx, withNotes(summary, tool));
           else printText(ctx, renderIngestSummary(summary) + renderNotes(tool));
@@ -137,9 +138,10 @@ the raw text (shadow sets still redact their copies; touchstone erase removes te
           const tool = await toolImport({ kind: 'judge', file: resolveFile(ctx.cwd, file), format: opts.format, question: opts.question, judge: opts.judge, supplied: Object.keys(map) });
           const judge = tool.judge;
           if (judge === undefined) throw new UsageError('BAD_OPTION', 'touchstone ingest judge: --judge is required: the judge name and version (see touchstone ingest judge --help)');
-          const summary = await withStoreProgress(ctx, cmd, 'write', (store) =>
+          const summary = await withIngestProgress(ctx, cmd, (store, onProgress) =>
             ingestJudge(store, {
               ...base(file, opts, ctx, map),
+              onProgress,
               ...tool.options,
               judge,
               ...(opts.gold === undefined ? {} : { goldSet: opts.gold }),

@@ -83,4 +83,11 @@ describe('formatProgressLine', () => {
     expect(formatProgressLine({ label: 'skew', done: 1, total: 4, elapsedMs: 0, frame: 0, columns: 80 })).toMatch(/^skew \[#+-+\] {3}25% {2}1\/4 {2}0\.0s$/);
     expect(formatElapsed(125_000)).toBe('2m05s');
   });
+
+  it('adds the rate with a unit, and the time left at that rate with a total', () => {
+    expect(formatProgressLine({ label: 'ingest traffic: staging', done: 30_000, total: undefined, elapsedMs: 2000, frame: 0, columns: 80, unit: 'records' })).toBe('⠋ ingest traffic: staging  30,000  2.0s  15,000 records/s');
+    expect(formatProgressLine({ label: 'x', done: 100, total: 400, elapsedMs: 4000, frame: 0, columns: 120, unit: 'records' })).toMatch(/ 25% {2}100\/400 {2}4\.0s {2}25 records\/s {2}ETA 12\.0s$/);
+    // Under a second the rate would be noise: nothing is added.
+    expect(formatProgressLine({ label: 'x', done: 5, total: undefined, elapsedMs: 500, frame: 0, columns: 80, unit: 'records' })).toBe('⠋ x  5  0.5s');
+  });
 });

@@ -23,6 +23,8 @@ export interface ProgressOptions {
   readonly intervalMs?: number;
   /** Clock for tests. */
   readonly now?: () => number;
+  /** What the count counts ("records"): the line then shows the rate and, with a total, the time left. */
+  readonly unit?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function createProgress(ctx: CliContext, label: string, options: Progress
   let frame = 0;
   let drawn = false;
   const draw = (): void => {
-    ctx.stderr(`\r\u001b[2K${formatProgressLine({ label: text, done, total, elapsedMs: now() - started, frame, columns: columnsOf(ctx) })}`);
+    ctx.stderr(`\r\u001b[2K${formatProgressLine({ label: text, done, total, elapsedMs: now() - started, frame, columns: columnsOf(ctx), ...(options.unit === undefined ? {} : { unit: options.unit }) })}`);
     frame += 1;
     drawn = true;
   };

@@ -7,14 +7,17 @@ export interface ProgressLine {
   readonly elapsedMs: number;
   readonly frame: number;
   readonly columns: number;
+  /** What `done` counts ("records"): adds the rate, and with a total the time left, once a second has passed. */
+  readonly unit?: string;
 }
 
 /**
  * One line of progress, no wider than `columns - 1`: `label [#####-----]  45%  4,500/10,000  3.2s`
- * with a known total, `⠋ label  1,234  3.2s` without one.
+ * with a known total, `⠋ label  1,234  3.2s` without one; with a `unit`, then the rate
+ * (`  1,406 records/s`) and with a total the time left at that rate (`  ETA 4.0s`).
  */
 export function formatProgressLine(p: ProgressLine): string {
-  const elapsed = formatElapsed(p.elapsedMs);
+  const elapsed = formatElapsed(p.elapsedMs) + rateOf(p);
   const width = Math.max(10, p.columns - 1);
   if (p.total === undefined || p.total <= 0) {
     const count = p.done > 0 ? `  ${p.done.toLocaleString('en-US')}` : '';
@@ -35,4 +38,12 @@ export function formatElapsed(ms: number): string {
 
 function fit(line: string, width: number): string {
   return line.length <= width ? line : `${line.slice(0, width - 1)}…`;
+}
+
+function rateOf(p: ProgressLine): string {
+  if (p.unit === undefined || p.done <= 0 || p.elapsedMs < 1000) return '';
+  const perSecond = p.done / (p.elapsedMs / 1000);
+  const rate = `  ${Math.round(perSecond).toLocaleString('en-US')} ${p.unit}/s`;
+  if (p.total === undefined || p.total <= p.done) return rate;
+  return `${rate}  ETA ${formatElapsed(((p.total - p.done) / perSecond) * 1000)}`;
 }

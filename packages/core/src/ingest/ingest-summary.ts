@@ -26,7 +26,7 @@ export const IngestSummarySchema = z.object({
   supplied: z.record(z.string(), z.string()),
   quarantine_file: z.string().nullable(),
   staged: z.number(),
-  /** True when DuckDB's JSON reader staged the file (every record certainly valid); false for the zod line-by-line path. */
+  /** True when DuckDB's readers staged the file (every record certainly valid, checked in SQL); false for the zod line-by-line path. */
   fast_path: z.boolean(),
   /** Traffic: PII redactions made before storing, per rule (null when --no-redact-on-ingest). */
   redactions: z.record(z.string(), z.number()).nullable().optional(),

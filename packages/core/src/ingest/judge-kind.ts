@@ -3,6 +3,8 @@ import { JudgeScoreRecordSchema } from '../schemas/judge-score-record.js';
 import { convertScore } from '../scale/convert-score.js';
 import type { Scale } from '../schemas/scale.js';
 import { literal } from '../store/sql.js';
+import { JUDGE_FIELDS, judgeNativeStageSql } from './native/judge-native-sql.js';
+import { stageNative } from './native/stage-native.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
@@ -28,6 +30,14 @@ export function judgeKind(goldSet: string | null, judge: string, scale?: Scale):
       AND j.scored_at IS NOT DISTINCT FROM s.scored_at::TIMESTAMPTZ)`,
     insertSelectSql: `${goldSet === null ? 'NULL' : literal(goldSet)} AS gold_set, s.item_id, s.judge, s.score_value, s.score_text,
       s.scored_at::TIMESTAMPTZ AS scored_at, s.rationale, s.source_ref`,
+    nativeStage: (store, args) =>
+      Object.keys(args.supplied).length > 0
+        ? Promise.resolve(undefined)
+        : stageNative(store, {
+            ...args,
+            columns: JUDGE_FIELDS.map((f) => args.map[f] ?? f),
+            build: (source, table) => judgeNativeStageSql(source, args.map, judge, table),
+          }),
     stage(record): StageResult {
       const parsed = JudgeScoreRecordSchema.safeParse({ ...record, judge, scored_at: normalizeTimestamp(record['scored_at']) });
       if (!parsed.success) return { reject: firstIssue(parsed.error) };

@@ -30,7 +30,7 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
     insertSelectSql: `${literal(goldSet)} AS gold_set, s.item_id, s.labeler_id, s.label_value, s.label_text,
       s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref,
       s.metadata, s.trace_id, s.embedding`,
-    nativeStage: (store, args) => stageLabelsNative(store, { ...args, scale, observed }),
+    nativeStage: (store, args) => (args.format === 'jsonl' ? stageLabelsNative(store, { ...args, scale, observed }) : Promise.resolve(undefined)),
     stage(record): StageResult {
       record['labeled_at'] = normalizeTimestamp(record['labeled_at']);
       if (record['metadata'] !== undefined) record['metadata'] = stringifyMetadata(record['metadata']);

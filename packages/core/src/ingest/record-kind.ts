@@ -32,11 +32,12 @@ export interface RecordKind {
   /** Validates one mapped record (zod) and returns its staged row. May normalize fields of `record` in place: it is the engine's own parsed copy. */
   stage(record: Record<string, unknown>): StageResult;
   /**
-   * Optional fast path for canonical JSONL: stage the file with DuckDB's JSON reader into temp table
-   * `table` (same columns + source_record) and return the record count, or undefined to use `stage`.
+   * Optional fast path: stage the file (JSONL, CSV/TSV or Parquet, `format`) with DuckDB's readers into
+   * temp table or view `table` (same columns + source_record) and return the record count, or
+   * undefined to use `stage`.
    */
   readonly nativeStage?: (
     store: Store,
-    args: { readonly file: string; readonly map: FieldMap; readonly supplied: Readonly<Record<string, string>>; readonly table: string },
+    args: { readonly file: string; readonly format: string; readonly map: FieldMap; readonly supplied: Readonly<Record<string, string>>; readonly table: string },
   ) => Promise<number | undefined>;
 }

@@ -13,6 +13,7 @@ import { readJsonl, readJsonlBatches } from './read-jsonl.js';
 import { readTabular } from './read-tabular.js';
 import type { RecordKind } from './record-kind.js';
 import type { SourceRecord } from './source-record.js';
+import { dropStage } from './native/stage-native.js';
 import { stageWithZod } from './stage-with-zod.js';
 import { IMPORTER_VERSION } from './importer-version.js';
 import type { IngestSummary } from './ingest-summary.js';
@@ -40,6 +41,8 @@ export interface IngestOptions {
   readonly native?: boolean;
   /** The tool importer that produced `records` (label-studio, prodigy …), recorded as the batch's format. */
   readonly sourceFormat?: string;
+  /** Called as the ingest moves on: its phase, and the records read so far (counted as the zod path reads them; all of them once staged). */
+  readonly onProgress?: (progress: { readonly phase: string; readonly read: number }) => void;
 }
 
 export interface IngestTarget {
@@ -69,9 +72,10 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const sha256 = await fileSha256(options.file);
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
-  await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-  const nativeCount = options.records === undefined && format === 'jsonl' && options.native !== false && kind.nativeStage !== undefined && options.labelerMap === undefined
-    ? await kind.nativeStage(store, { file: options.file, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
+  await dropStage(store, stage);
+  options.onProgress?.({ phase: 'staging', read: 0 });
+  const nativeCount = options.records === undefined && options.native !== false && kind.nativeStage !== undefined && options.labelerMap === undefined
+    ? await kind.nativeStage(store, { file: options.file, format, map: options.map ?? {}, supplied: options.supplied ?? {}, table: stage })
     : undefined;
   const quarantinePath = options.quarantineFile ?? `${options.file}.rejected.jsonl`;
   const quarantineTemp = `${quarantinePath}.partial`;
@@ -83,7 +87,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
 
   if (rejected > 0 && options.skipInvalid !== true) {
     rmSync(quarantineTemp, { force: true });
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
+    await dropStage(store, stage);
     const more = rejected > details.length ? `\n  … and ${rejected - details.length} more` : '';
     throw new DataError(
       'INGEST_INVALID_RECORDS',
@@ -94,9 +98,17 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
 
   // TOUCHSTONE_PROFILE=1 prints each phase's elapsed time to stderr (diagnostics for bench/).
   const T = (phase: string): void => {
-    if (process.env['TOUCHSTONE_PROFILE'] === '1') process.stderr.write(`ingest phase ${phase}: ${Date.now() - t0} ms\n`);
+    if (process.env['TOUCHSTONE_PROFILE'] === '1') {
+      const cpu = process.cpuUsage();
+      process.stderr.write(`ingest phase ${phase}: ${Date.now() - t0} ms (process CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)\n`);
+    }
   };
   T('staged');
+  // Everything so far ran on temp tables: a store opened with deferWrite is taken for writing only now.
+  options.onProgress?.({ phase: 'waiting for the store', read });
+  await store.acquire();
+  options.onProgress?.({ phase: 'checking duplicates', read });
+  T('acquired');
   // Exact duplicates: every record after the first of its key within the file, and any record
   // identical to one already stored. They are named by their staged row's rowid, never by
   // source_record: an importer stages several records from one export record (every annotation of a
@@ -123,6 +135,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       const seqRow = await store.all<{ next: number }>({ sql: `SELECT coalesce(max(seq), 0) + 1 AS next FROM ${kind.table}`, params: [] });
       const firstSeq = seqRow[0]?.next ?? 1;
       await target.beforeInsert?.(batchId, `temp.${stage}`);
+      options.onProgress?.({ phase: 'storing and hashing', read });
       const insert = await con.run(`INSERT INTO ${kind.table} BY NAME
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
           SELECT ${direct ? `${firstSeq} + s.rowid` : `${firstSeq} + row_number() OVER (ORDER BY s.rowid) - 1`} AS seq,
@@ -135,6 +148,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       }
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
+      options.onProgress?.({ phase: 'sealing the batch', read });
       const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
       T('root');
       await sealBatch(store, {
@@ -190,8 +204,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     if (rejected > 0) renameSync(quarantineTemp, quarantinePath);
     return summary;
   } finally {
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}`);
-    await con.run(`DROP TABLE IF EXISTS temp.${stage}_dup`);
+    await dropStage(store, stage);
     rmSync(quarantineTemp, { force: true });
   }
 }

@@ -104,6 +104,7 @@ export async function stageWithZod(
         staged += 1;
         if ((columns[0]?.length ?? 0) >= CHUNK) flush();
       }
+      options.onProgress?.({ phase: 'reading and validating', read });
     }
     flush();
     appender.closeSync();

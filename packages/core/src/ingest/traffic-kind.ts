@@ -1,6 +1,8 @@
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
 import type { Redactor } from '../pii/redact.js';
 import { TrafficRecordSchema } from '../schemas/traffic-record.js';
+import { stageNative } from './native/stage-native.js';
+import { TRAFFIC_FIELDS, trafficNativeStageSql } from './native/traffic-native-sql.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
 import { firstIssue } from './zod-detail.js';
@@ -29,6 +31,15 @@ export function trafficKind(redactor?: Redactor, hits: Record<string, number> = 
     dedupeColumns: ['id', 'ts', 'input'],
     storedDuplicateSql: `EXISTS (SELECT 1 FROM traffic t WHERE t.id = s.id AND t.ts = s.ts::TIMESTAMPTZ AND t.input = s.input)`,
     insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata, s.source_ref, s.embedding`,
+    // Redaction runs on each record in JS, so a redacting ingest takes the zod path (the fast path would stage raw text).
+    nativeStage: (store, args) =>
+      Object.keys(args.supplied).length > 0 || redactor !== undefined
+        ? Promise.resolve(undefined)
+        : stageNative(store, {
+            ...args,
+            columns: TRAFFIC_FIELDS.map((f) => args.map[f] ?? f),
+            build: (source, table) => trafficNativeStageSql(source, args.map, table),
+          }),
     stage(record): StageResult {
       const parsed = TrafficRecordSchema.safeParse({
         ...record,

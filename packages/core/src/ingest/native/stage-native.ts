@@ -1,0 +1,46 @@
+import type { Store } from '../../store/store.js';
+import { nativeSource, type NativeFormat, type NativeSource } from './native-source.js';
+import { scanJsonl } from './scan-jsonl.js';
+
+export const NATIVE_FORMATS: readonly string[] = ['jsonl', 'csv', 'tsv', 'parquet'] satisfies readonly NativeFormat[];
+
+/**
+ * Stages a traffic or judge file with DuckDB's readers in one pass: `build` returns the SQL that
+ * reads it into temp table `<table>_read` with the staged columns and `_valid` (the SQL mirror of
+ * the zod rules). When every record is valid, `table` becomes a view adding `source_record` (the
+ * line or record number: a single-table SELECT into a table keeps file order, and `rowid` is that
+ * order) and the record count is returned; otherwise undefined, and the caller uses the zod path,
+ * which names each rejected record. JSONL must first pass scan-jsonl.ts (no blank lines, nulls …).
+ */
+export async function stageNative(
+  store: Store,
+  args: { file: string; format: string; table: string; columns: readonly string[]; build: (source: NativeSource, table: string) => string },
+): Promise<number | undefined> {
+  if (!NATIVE_FORMATS.includes(args.format)) return undefined;
+  const format = args.format as NativeFormat;
+  if (format === 'jsonl' && !(await scanJsonl(args.file)).eligible) return undefined;
+  const read = `${args.table}_read`;
+  const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${read}`);
+  let source: NativeSource;
+  try {
+    source = await nativeSource(store, args.file, format, args.columns);
+    await store.run(args.build(source, read));
+  } catch {
+    await drop();
+    return undefined;
+  }
+  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${read}`);
+  if (count === undefined || count.bad > 0 || count.n === 0) {
+    await drop();
+    return undefined;
+  }
+  await store.run(`CREATE OR REPLACE TEMP VIEW ${args.table} AS SELECT * EXCLUDE (_valid), (rowid + ${source.firstLine})::INTEGER AS source_record FROM temp.${read}`);
+  return count.n;
+}
+
+/** Drops a staging table or view and its helpers, whichever exist. */
+export async function dropStage(store: Store, table: string): Promise<void> {
+  for (const sql of [`DROP VIEW IF EXISTS temp.${table}`, `DROP TABLE IF EXISTS temp.${table}`, `DROP TABLE IF EXISTS temp.${table}_read`, `DROP TABLE IF EXISTS temp.${table}_dup`]) {
+    await store.run(sql).catch(() => undefined);
+  }
+}
