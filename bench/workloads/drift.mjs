@@ -102,7 +102,7 @@ export async function generate(n) {
  * straight from the Parquet file into the traffic table, with the same row hashes ingest computes
  * (faster setup than `touchstone ingest traffic`, which validates each of the 10M records with zod; setup is not timed).
  */
-async function buildStore(files, db) {
+export async function buildStore(files, db) {
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const labels = await measure(process.execPath, [TOUCHSTONE, '--db', db, 'ingest', 'labels', files.labels, '--gold', 'bench', '--scale', 'binary', '--actor', 'bench', '--json']);
@@ -114,7 +114,7 @@ async function buildStore(files, db) {
   await con.run(`INSERT INTO traffic BY NAME
     SELECT *, ${rowHashSql('traffic', 'x')} AS row_hash FROM (
       SELECT row_number() OVER () AS seq, id, "timestamp" AS ts, input, output, slice, judge_score, metadata,
-        2 AS batch_id, row_number() OVER () AS source_record, NULL::VARCHAR AS source_ref
+        2 AS batch_id, row_number() OVER () AS source_record, NULL::VARCHAR AS source_ref, NULL::VARCHAR AS embedding
       FROM read_parquet('${files.traffic}')) x`);
   await con.run('CHECKPOINT');
   const rows = (await con.runAndReadAll('SELECT count(*)::INTEGER AS n FROM traffic')).getRowObjectsJS()[0].n;
