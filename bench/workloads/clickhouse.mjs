@@ -37,8 +37,10 @@ export async function run({ quick }) {
   const chdbDir = join(scratch, `chdb-${n}`);
   const child = async (engine) => {
     const db = join(scratch, `run-${engine}-${n}.duckdb`);
-    copyFileSync(seeded, db);
-    rmSync(`${db}.wal`, { force: true });
+    if (engine !== 'load') {
+      copyFileSync(seeded, db);
+      rmSync(`${db}.wal`, { force: true });
+    }
     const out = join(scratch, `out-${engine}-${n}.json`);
     const m = await measure(process.execPath, [CHILD, engine, db, files.traffic, chdbDir, out, NOW, String(SHADOW)], { cwd: BENCH });
     return { m, r: JSON.parse(readFileSync(out, 'utf8')) };
