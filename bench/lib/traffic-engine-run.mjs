@@ -16,7 +16,7 @@ const corrector = (input) => {
   return { estimate: r.estimate, ci: [r.ci[0], r.ci[1]] };
 };
 const jsonLine = (row) => JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
-const meter = { calls: 0, seconds: 0, rows: 0, bytes: 0, rows_read: 0, bytes_read: 0, engine_s: 0 };
+const meter = { calls: 0, seconds: 0, rows: 0, bytes: 0, engine_s: 0 };
 const notes = [];
 const sqls = [];
 
@@ -75,8 +75,6 @@ if (engine === 'duckdb') {
     const r = await session.queryAsync(sql, { format: 'JSONEachRow' });
     const text = r.text();
     meter.bytes += Buffer.byteLength(text);
-    meter.rows_read += r.rowsRead;
-    meter.bytes_read += r.bytesRead;
     meter.engine_s += r.elapsed;
     return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
   };
