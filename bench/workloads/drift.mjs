@@ -110,7 +110,7 @@ export async function generate(n) {
  * `touchstone ingest traffic`, the traffic load timed against DuckDB's bare load of the same
  * Parquet file into a table of a fresh database (the physical limit), in the same run.
  */
-async function buildStore(files, db, scratch) {
+export async function buildStore(files, db, scratch, { embeddings = true } = {}) {
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const labels = await measure(process.execPath, [TOUCHSTONE, '--db', db, 'ingest', 'labels', files.labels, '--gold', 'bench', '--scale', 'binary', '--actor', 'bench', '--json']);
@@ -126,7 +126,7 @@ async function buildStore(files, db, scratch) {
   // store is not meant to verify.)
   const instance = await DuckDBInstance.create(db);
   const con = await instance.connect();
-  await con.run(`UPDATE traffic SET embedding = to_json(${embeddingSql('slice', 'id')})::VARCHAR WHERE ts >= TIMESTAMPTZ '${WINDOW_START}'`);
+  if (embeddings) await con.run(`UPDATE traffic SET embedding = to_json(${embeddingSql('slice', 'id')})::VARCHAR WHERE ts >= TIMESTAMPTZ '${WINDOW_START}'`);
   await con.run('CHECKPOINT');
   con.closeSync();
   instance.closeSync();
