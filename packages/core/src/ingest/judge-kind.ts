@@ -13,8 +13,10 @@ const COLUMNS = ['item_id', 'judge', 'score_value', 'score_text', 'scored_at', '
 
 /**
  * Judge scores on gold items, all attributed to the judge named on the command line (--judge).
- * With the gold set's scale, a score calibration could not read (judge calibrate's own rule:
- * scale/convert-score.ts) is rejected here, naming its line, instead of stopping calibration later.
+ * With the gold set's numeric or binary scale, a score calibration could not read (judge calibrate's
+ * own rule: scale/convert-score.ts) is rejected here, naming its line, instead of stopping calibration
+ * later. On a nominal scale a numeric score is a judge's confidence, which skew uses to adjust for
+ * item difficulty, so any score is kept there.
  */
 export function judgeKind(goldSet: string | null, judge: string, scale?: Scale): RecordKind {
   return {
@@ -44,7 +46,7 @@ export function judgeKind(goldSet: string | null, judge: string, scale?: Scale):
       const r = parsed.data;
       const value = typeof r.score === 'number' ? r.score : typeof r.score === 'boolean' ? Number(r.score) : null;
       const text = typeof r.score === 'string' ? r.score : null;
-      if (scale !== undefined) {
+      if (scale !== undefined && scale.kind !== 'nominal') {
         const fit = convertScore(scale, value, text);
         if ('reason' in fit) return { reject: { field: 'score', reason: `${fit.reason} of gold set "${goldSet ?? ''}"` } };
       }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors/touchstone-error.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
 import type { SourceRecord } from './source-record.js';
 
 /**
@@ -15,6 +16,11 @@ export async function readJsonArray(file: string): Promise<{ records: SourceReco
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new DataError('INGEST_EMPTY_FILE', `${file}: the file is empty (no records)`, { details: [{ file, reason: 'no records' }] });
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const reason = `line ${deep} of the file nests more than ${MAX_JSON_DEPTH} arrays/objects deep`;
+    throw new DataError('INGEST_TOO_DEEP', `${file}: ${reason}; nothing was imported`, { details: [{ file, reason }] });
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

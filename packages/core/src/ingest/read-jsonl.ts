@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { DataError } from '../errors/touchstone-error.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
 import type { SourceRecord } from './source-record.js';
 
 const NEWLINE = 0x0a;
@@ -94,6 +95,7 @@ function parseLine(bytes: Buffer, line: number, last: boolean): SourceRecord | u
 function parseText(raw: string, line: number, last: boolean): SourceRecord | undefined {
   const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   if (text.trim() === '') return undefined;
+  if (tooDeepAt(text) !== undefined) return { line, untyped: false, value: { parseError: `nested more than ${MAX_JSON_DEPTH} arrays/objects deep` } };
   try {
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {

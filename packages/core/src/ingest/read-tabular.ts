@@ -21,7 +21,7 @@ export async function* readTabular(connection: DuckDBConnection, file: string, f
   try {
     result = await connection.stream(`SELECT * FROM ${tabularScanSql(file, format)}`);
   } catch (error) {
-    throw new DataError('INGEST_PARSE', `${file}: cannot read as ${format}: ${firstLine(error)}`, { cause: error, details: [{ file, reason: firstLine(error) }] });
+    throw readError(file, format, error);
   }
   const offset = format === 'parquet' ? 1 : 2;
   let index = 0;
@@ -32,7 +32,7 @@ export async function* readTabular(connection: DuckDBConnection, file: string, f
     try {
       next = await rows.next();
     } catch (error) {
-      throw new DataError('INGEST_PARSE', `${file}: cannot read as ${format}: ${firstLine(error)}`, { cause: error, details: [{ file, reason: firstLine(error) }] });
+      throw readError(file, format, error);
     }
     if (next.done === true) break;
     for (const row of next.value) {
@@ -56,6 +56,23 @@ export async function* readTabular(connection: DuckDBConnection, file: string, f
       details: [{ file, reason: `read ${index} of ${total} rows` }],
     });
   }
+}
+
+/**
+ * DuckDB's reader error as file:line: reason. Its CSV errors start "CSV Error on Line: N" and give
+ * the reason a few lines down; its "Original Line" is not always line N, so it is not quoted.
+ */
+function readError(file: string, format: string, error: unknown): DataError {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+  const at = /CSV Error on Line: (\d+)/.exec(lines[0] ?? '');
+  const reason = at === null
+    ? firstLine(error)
+    : (lines.slice(1).find((l) => l.trim() !== '' && !/^(Original Line|Possible Solution)/.test(l)) ?? firstLine(error)).trim();
+  const line = at === null ? undefined : Number(at[1]);
+  return new DataError('INGEST_PARSE', `${file}${line === undefined ? '' : `:${line}`}: cannot read as ${format}: ${reason}`, {
+    cause: error,
+    details: [{ file, ...(line === undefined ? {} : { line }), reason }],
+  });
 }
 
 function firstLine(error: unknown): string {

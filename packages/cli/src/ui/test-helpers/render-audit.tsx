@@ -42,8 +42,8 @@ export async function renderAudit(store: Store, goldSet: string, options: { colu
         await tick(15);
       }
     },
-    /** Waits until the frame satisfies `test` (or fails with the last frame after `ms`: generous, as a busy CI box computes the panels slowly). */
-    async until(test: (frame: string) => boolean, ms = 45_000): Promise<string> {
+    /** Waits until the frame satisfies `test` (or fails with the last frame after `ms`: a hang guard, returned from at once when ready; CI is a busy 2-core box). */
+    async until(test: (frame: string) => boolean, ms = 240_000): Promise<string> {
       const deadline = Date.now() + ms;
       while (Date.now() < deadline) {
         if (test(frame())) {
