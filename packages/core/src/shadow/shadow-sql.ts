@@ -35,13 +35,16 @@ export function candidatesSql(window: TrafficWindow, stratifyBy: string, seed: s
   if (values.length === 0) return `SELECT NULL LIMIT 0`;
   return `WITH lim(stratum, n) AS (VALUES ${values.join(', ')}),
     ranked AS (
-      SELECT t.seq, t.id, t.ts, t.input, t.output, t.slice, t.judge_score, t.metadata, t.batch_id, t.embedding,
+      SELECT t.seq, t.id, t.ts, t.input, t.output, t.slice, t.judge_score, t.metadata, t.batch_id,
         ${stratumSql(stratifyBy)} AS stratum,
         row_number() OVER (PARTITION BY ${stratumSql(stratifyBy)}
           ORDER BY md5_number(concat(t.id, '|', epoch_ms(t.ts), '|', ${literal(seed)})), t.seq) AS rank
       FROM traffic t WHERE ${windowWhereSql(window)})
-    SELECT r.seq, r.id, r.ts, r.input, r.output, r.slice, r.judge_score, r.metadata, r.batch_id, r.embedding, r.stratum, r.rank,
+    SELECT r.seq, r.id, r.ts, r.input, r.output, r.slice, r.judge_score, r.metadata, r.batch_id, e.embedding, r.stratum, r.rank,
       length(r.input) AS input_chars, length(r.output) AS output_chars
-    FROM ranked r JOIN lim USING (stratum) WHERE r.rank <= lim.n
+    FROM ranked r JOIN lim USING (stratum)
+    -- Embeddings are read for the drawn rows only, not carried through the window's ranking.
+    LEFT JOIN traffic e ON e.seq = r.seq
+    WHERE r.rank <= lim.n
     ORDER BY r.stratum, r.rank`;
 }
