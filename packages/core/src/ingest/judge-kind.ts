@@ -32,8 +32,9 @@ export function judgeKind(goldSet: string | null, judge: string, scale?: Scale):
       AND j.scored_at IS NOT DISTINCT FROM s.scored_at::TIMESTAMPTZ)`,
     insertSelectSql: `${goldSet === null ? 'NULL' : literal(goldSet)} AS gold_set, s.item_id, s.judge, s.score_value, s.score_text,
       s.scored_at::TIMESTAMPTZ AS scored_at, s.rationale, s.source_ref`,
+    // With a gold set's scale every score is checked by convertScore in JS, so that ingest takes the zod path.
     nativeStage: (store, args) =>
-      Object.keys(args.supplied).length > 0
+      Object.keys(args.supplied).length > 0 || scale !== undefined
         ? Promise.resolve(undefined)
         : stageNative(store, {
             ...args,

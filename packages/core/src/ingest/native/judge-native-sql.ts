@@ -1,4 +1,5 @@
 import { literal } from '../../store/sql.js';
+import { WHITE_SPACE_CLASS } from '../../schemas/id-text.js';
 import type { FieldMap } from '../field-map.js';
 import type { NativeSource } from './native-source.js';
 import { timestampSql } from './native-timestamp-sql.js';
@@ -17,7 +18,7 @@ export function judgeNativeStageSql(source: NativeSource, map: FieldMap, judge: 
   const at = f('scored_at');
   const ts = timestampSql(at);
   const valid = [
-    `${item.isString} AND length(${item.text}) > 0`,
+    `${item.isString} AND regexp_matches(${item.text}, '[^${WHITE_SPACE_CLASS}]') AND NOT contains(${item.text}, chr(0))`,
     `(${score.isNumber} AND isfinite(${score.number})) OR ${score.isBool} OR (${score.isString} AND length(${score.text}) > 0)`,
     `NOT ${at.present} OR ${ts.valid}`,
     ...(['rationale', 'source_ref'] as const).map((n) => `NOT ${f(n).present} OR ${f(n).isString}`),

@@ -1,3 +1,4 @@
+import { EARLIEST_YEAR, FUTURE_SLACK_MS } from '../../schemas/iso-timestamp.js';
 import type { FieldSql } from './native-source.js';
 
 // A strict subset of what zod's z.iso.datetime({ offset: true, local: true }) accepts, after the
@@ -21,8 +22,10 @@ export function normalizedTimestampSql(raw: string): string {
  */
 export function timestampSql(f: FieldSql): { valid: string; value: string } {
   const norm = normalizedTimestampSql(f.text);
-  const fromText = `(${f.isString} AND regexp_full_match(${norm}, '${ISO_TIMESTAMP}') AND try_cast(${norm} AS TIMESTAMPTZ) IS NOT NULL)`;
-  const fromTyped = `(${f.isTimestamp} AND epoch_us(${f.timestamp}) >= 0 AND ${f.timestamp} < TIMESTAMPTZ '10000-01-01 00:00:00+00')`;
+  // The schemas' bounds (iso-timestamp.ts): not before EARLIEST_YEAR, not more than FUTURE_SLACK_MS ahead.
+  const bounded = (t: string): string => `year(${t}) >= ${EARLIEST_YEAR} AND ${t} <= now() + to_milliseconds(${FUTURE_SLACK_MS})`;
+  const fromText = `(${f.isString} AND regexp_full_match(${norm}, '${ISO_TIMESTAMP}') AND try_cast(${norm} AS TIMESTAMPTZ) IS NOT NULL AND ${bounded(`try_cast(${norm} AS TIMESTAMPTZ)`)})`;
+  const fromTyped = `(${f.isTimestamp} AND epoch_us(${f.timestamp}) >= 0 AND ${f.timestamp} < TIMESTAMPTZ '10000-01-01 00:00:00+00' AND ${bounded(f.timestamp)})`;
   return {
     valid: `(${fromText} OR ${fromTyped})`,
     value: f.isTimestamp === 'false' ? norm : `date_trunc('millisecond', ${f.timestamp})`,

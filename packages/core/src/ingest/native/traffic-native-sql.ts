@@ -1,3 +1,4 @@
+import { WHITE_SPACE_CLASS } from '../../schemas/id-text.js';
 import type { FieldMap } from '../field-map.js';
 import type { NativeSource } from './native-source.js';
 import { timestampSql } from './native-timestamp-sql.js';
@@ -29,7 +30,7 @@ export function trafficNativeStageSql(source: NativeSource, map: FieldMap, table
       AND len(list_filter(json_keys(_meta), k -> regexp_full_match(k, '0|[1-9][0-9]*') OR k = '__proto__')) = 0
       AND NOT contains(_meta::VARCHAR, '\\u'))`;
   const valid = [
-    `${id.isString} AND length(${id.text}) > 0`,
+    `${id.isString} AND regexp_matches(${id.text}, '[^${WHITE_SPACE_CLASS}]') AND NOT contains(${id.text}, chr(0))`,
     ts.valid,
     input.isString,
     ...OPTIONAL_TEXT.map((n) => `(NOT ${f(n).present} OR ${f(n).isString})`),
