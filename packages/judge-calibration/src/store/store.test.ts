@@ -93,7 +93,7 @@ describe('judge calibration from the store', () => {
     // Rogan–Gladen: (2/3 + 2/3 − 1) / (1 + 2/3 − 1) = 0.5
     expect(r.rogan_gladen?.estimate).toBeCloseTo(0.5, 12);
     expect(r.ppi_plus_plus.ci[0]).toBeLessThan(r.ppi_plus_plus.estimate);
-    await store.run(`INSERT INTO shadow_items SELECT 'sh1', id, seq, id, ts, 'all', 1.0, input, output, slice, judge_score, metadata, 1, NULL, batch_id FROM traffic`);
+    await store.run(`INSERT INTO shadow_items SELECT 'sh1', id, seq, id, ts, 'all', 1.0, input, output, slice, judge_score, metadata, 1, NULL, batch_id, NULL FROM traffic`);
     const s = await correctJudge(store, { gold: 'g', judge: 'v1', source: { kind: 'shadow', shadowId: 'sh1' }, resamples: 2000 });
     expect(s.source.kind).toBe('shadow');
     expect(s.rogan_gladen?.estimate).toBeCloseTo(0.5, 12);

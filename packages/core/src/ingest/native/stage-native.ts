@@ -9,7 +9,8 @@ export const NATIVE_FORMATS: readonly string[] = ['jsonl', 'csv', 'tsv', 'parque
  * reads it into temp table `<table>_read` with the staged columns and `_valid` (the SQL mirror of
  * the zod rules). When every record is valid, `table` becomes a view adding `source_record` (the
  * line or record number: a single-table SELECT into a table keeps file order, and `rowid` is that
- * order) and the record count is returned; otherwise undefined, and the caller uses the zod path,
+ * order; the view also names `rowid` a column, since run-ingest.ts names staged rows by rowid and a view
+ * has none) and the record count is returned; otherwise undefined, and the caller uses the zod path,
  * which names each rejected record. JSONL must first pass scan-jsonl.ts (no blank lines, nulls …).
  */
 export async function stageNative(
@@ -34,7 +35,7 @@ export async function stageNative(
     await drop();
     return undefined;
   }
-  await store.run(`CREATE OR REPLACE TEMP VIEW ${args.table} AS SELECT * EXCLUDE (_valid), (rowid + ${source.firstLine})::INTEGER AS source_record FROM temp.${read}`);
+  await store.run(`CREATE OR REPLACE TEMP VIEW ${args.table} AS SELECT * EXCLUDE (_valid), rowid AS rowid, (rowid + ${source.firstLine})::INTEGER AS source_record FROM temp.${read}`);
   return count.n;
 }
 
