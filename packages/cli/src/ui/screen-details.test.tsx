@@ -18,7 +18,7 @@ beforeAll(async () => {
   const file = join(fx.dir, 'traffic.jsonl');
   writeFileSync(file, `${traffic.map((r) => JSON.stringify(r)).join('\n')}\n`);
   await ingestTraffic(fx.store, { file, actor: 'fixture-bot' });
-  await runDriftCheck(fx.store, { goldSet: FIXTURE_GOLD, window: '7d', now: '2026-04-15T00:00:00Z', actor: 'fixture-bot', passThreshold: 4, seed: 1 });
+  await runDriftCheck(fx.store, { goldSet: FIXTURE_GOLD, window: '7d', now: '2026-04-15T00:00:00Z', actor: 'fixture-bot', passThresholdFlag: 4, seed: 1 });
 });
 afterAll(() => fx.cleanup());
 

@@ -28,8 +28,6 @@ const UNPARSED = /^(invalid JSON|invalid UTF-8|truncated record|a JSONL line mus
 // What this suite found that belongs to the tool importers (packages/core/src/importers, issue 12),
 // by case: each must still fail as described, so the list shrinks as they are fixed.
 const KNOWN: Readonly<Record<string, string>> = {
-  'argilla labels #5': 'line without a field: the Argilla reason names the field only in its text',
-  'argilla labels #6': 'line without a field: the Argilla reason names the field only in its text',
   'argilla judge #5': 'message does not name the file: the several-judges UsageError (import-selection.ts)',
 };
 
@@ -93,7 +91,7 @@ async function check(c: FuzzCase, index: number): Promise<string[]> {
     if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`partial write: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
     if (!error.message.includes(basename(file))) problems.push(`message does not name the file: ${error.message.slice(0, 200)}`);
     for (const d of error.details) {
-      if (d.line === undefined && error.code === 'INGEST_INVALID_RECORDS') problems.push(`a rejected record without its line: ${d.reason}`);
+      if (d.line === undefined && d.record === undefined && error.code === 'INGEST_INVALID_RECORDS') problems.push(`a rejected record without its line or record number: ${d.reason}`);
       if (error.code === 'INGEST_INVALID_RECORDS' && d.line !== undefined && d.field === undefined && !UNPARSED.test(d.reason)) problems.push(`line ${d.line} without a field: ${d.reason}`);
     }
   }
