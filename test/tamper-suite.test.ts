@@ -62,7 +62,7 @@ const CASES: readonly { name: string; sql: string[]; gold?: string; table: strin
   { name: 'a macro shadowing sha256', sql: [`CREATE MACRO sha256(x) AS 'x'`], table: 'catalog', says: /macro sha256\(\)/ },
   { name: 'an item text', sql: [`UPDATE items SET input = 'forged' WHERE gold_set = 'support' AND item_id = 'g7'`], table: 'items', says: /items of gold set "support".*edited: input no longer matches/ },
   { name: 'a snapshot content hash', sql: [`UPDATE snapshots SET content_hash = repeat('0', 64)`], table: 'snapshots', says: /snapshot "support @ v1".*content_hash/ },
-  { name: 'a snapshot inserted', sql: [`INSERT INTO snapshots SELECT gold_set, 'v0', created_at, actor, max_seq, excluded_labelers, n_items, n_labels, content_hash FROM snapshots`], table: 'snapshots', says: /snapshot "support @ v0" was inserted/ },
+  { name: 'a snapshot inserted', sql: [`INSERT INTO snapshots SELECT * REPLACE ('v0' AS tag) FROM snapshots`], table: 'snapshots', says: /snapshot "support @ v0" was inserted/ },
   { name: 'a shadow-set item score (the set)', sql: [`UPDATE shadow_items SET judge_score = 1 - judge_score WHERE item_id = (SELECT min(item_id) FROM shadow_items)`], table: 'shadow_items', says: /items of shadow set "[^"]+".*judge_score/ },
   { name: 'a shadow-set item score (the row)', sql: [`UPDATE shadow_items SET judge_score = 1 - judge_score WHERE item_id = (SELECT min(item_id) FROM shadow_items)`], table: 'shadow_items', says: /item \S+ of shadow set "[^"]+" no longer matches traffic record #\d+ it was drawn from: judge_score$/ },
   { name: 'a shadow-set item deleted', sql: [`DELETE FROM shadow_items WHERE item_id = (SELECT min(item_id) FROM shadow_items)`], table: 'shadow_items', says: /row count/ },

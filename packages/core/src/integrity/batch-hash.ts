@@ -1,27 +1,12 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { BatchRowSchema } from './batch-row.js';
 
-/** The fields of a batch that its chained hash covers. */
-export const BatchHashInputSchema = z.object({
-  batch_id: z.number(),
-  kind: z.string(),
-  gold_set: z.string().nullable(),
-  judge: z.string().nullable(),
-  source_file: z.string(),
-  source_sha256: z.string(),
-  format: z.string(),
-  importer_version: z.string(),
-  actor: z.string(),
-  started_at: z.string(),
-  n_read: z.number(),
-  n_accepted: z.number(),
-  n_rejected: z.number(),
-  n_duplicates: z.number(),
-  n_inserted: z.number(),
-  first_seq: z.number().nullable(),
-  last_seq: z.number().nullable(),
-  merkle_root: z.string(),
-  prev_hash: z.string(),
+/** The fields of a batch that its v1 chained hash covers (batches with hash_version NULL; v2 covers every column). */
+export const BatchHashInputSchema = BatchRowSchema.pick({
+  batch_id: true, kind: true, gold_set: true, judge: true, source_file: true, source_sha256: true, format: true,
+  importer_version: true, actor: true, started_at: true, n_read: true, n_accepted: true, n_rejected: true,
+  n_duplicates: true, n_inserted: true, first_seq: true, last_seq: true, merkle_root: true, prev_hash: true,
 });
 export type BatchHashInput = z.infer<typeof BatchHashInputSchema>;
 
