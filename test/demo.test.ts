@@ -49,6 +49,11 @@ describe('touchstone demo (real CLI, fresh working directory)', () => {
     // The sunset intent (fax_support, gone from traffic since 2025-07-02) shows as stale gold by content:
     // gold slices are failure modes, so only the texts can tell.
     expect(text.stdout).toMatch(/stale gold: \d+ gold items \([\d.]+% of the \d+ distinct gold items compared\) with no close request in traffic, e\.g\. "[^"]*\bfax/);
+    // The planted findings a user reads in the summary: the lenient labeler on her failure mode, the
+    // guideline shift on tone, and the new intent in production.
+    expect(text.stdout).toMatch(/dana\.r +leniency +on hallucinated_policy/);
+    expect(text.stdout).toMatch(/guideline v1 vs v2 guideline_shift on tone/);
+    expect(text.stdout).toMatch(/crypto_refund/);
     expect(readFileSync(join(dir, '.touchstone/demo/traffic.jsonl')).equals(before)).toBe(true);
   });
 

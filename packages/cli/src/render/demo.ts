@@ -90,7 +90,7 @@ function renderPlanted(p: DemoManifest['planted']): string[] {
 
 function renderSkewSummary(k: schemas.SkewReport): string[] {
   const a = k.agreement.krippendorff_alpha;
-  const flags = k.flags.slice(0, 6).map((f) => {
+  const flags = k.flags.slice(0, 10).map((f) => {
     const where = f.slice === null ? 'overall' : `on ${f.slice}`;
     return `  ${flagSubject(f).padEnd(9)} ${f.kind.padEnd(9)} ${where.padEnd(24)} ${f.effect >= 0 ? '+' : ''}${f.effect.toFixed(2)} (q ${f.q_value.toPrecision(2)}); ${impactPhrase(f.impact)}`;
   });
@@ -98,7 +98,7 @@ function renderSkewSummary(k: schemas.SkewReport): string[] {
     `Labeler skew (touchstone skew)`,
     `  Krippendorff's alpha ${a.value === null ? '-' : a.value.toFixed(3)}${a.ci === null ? '' : ` [${a.ci[0].toFixed(3)}, ${a.ci[1].toFixed(3)}]`}; ${k.flags.length} flags at a false discovery rate of ${k.method.fdr_alpha}, ranked by impact:`,
     ...(flags.length === 0 ? ['  none'] : flags),
-    ...(k.flags.length > 6 ? [`  … ${k.flags.length - 6} more`] : []),
+    ...(k.flags.length > 10 ? [`  … ${k.flags.length - 10} more`] : []),
   ];
 }
 
