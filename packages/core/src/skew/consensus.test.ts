@@ -5,7 +5,7 @@ import type { Scale } from '../schemas/scale.js';
 import { createRng } from '../stats/rng.js';
 import type { Store } from '../store/store.js';
 import { jsonl, tempStore } from '../test-helpers/temp-store.js';
-import { baselineConsensus, FAIL, PASS, UNDECIDED } from './consensus.js';
+import { baselineConsensus, consensusCounts, FAIL, NO_LABELS, PASS, UNDECIDED } from './consensus.js';
 import { loadSkewData } from './load-skew-data.js';
 
 let open: Store | undefined;
@@ -35,5 +35,13 @@ describe('baselineConsensus', () => {
     const codes = baselineConsensus(data);
     data.itemIds.forEach((id, i) => expect([id, codes[i]]).toEqual([id, expected.get(id)]));
     expect(codes.includes(UNDECIDED) || scale.kind !== 'binary').toBe(true);
+  });
+});
+
+describe('consensusCounts', () => {
+  it('counts passing and decided consensus codes (undecided and unlabeled items count in neither)', () => {
+    // Worked by hand: codes PASS, FAIL, UNDECIDED, NO_LABELS, PASS → 2 passes of 3 decided.
+    expect(consensusCounts(Int8Array.from([PASS, FAIL, UNDECIDED, NO_LABELS, PASS]))).toEqual({ passes: 2, decided: 3 });
+    expect(consensusCounts([])).toEqual({ passes: 0, decided: 0 });
   });
 });

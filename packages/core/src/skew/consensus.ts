@@ -72,6 +72,18 @@ export function baselineConsensus(data: SkewData): Int8Array {
   return out;
 }
 
+/** Items whose consensus passes, and items with a decided consensus (pass or fail), among consensus codes. */
+export function consensusCounts(codes: ArrayLike<number>): { passes: number; decided: number } {
+  let passes = 0;
+  let decided = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    if (code === PASS) passes += 1;
+    if (code === PASS || code === FAIL) decided += 1;
+  }
+  return { passes, decided };
+}
+
 export function maxLabelsPerItem(data: SkewData): number {
   let max = 1;
   for (let i = 0; i + 1 < data.itemStart.length; i++) max = Math.max(max, data.itemStart[i + 1]! - data.itemStart[i]!);

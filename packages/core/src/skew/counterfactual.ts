@@ -1,4 +1,4 @@
-import { FAIL, PASS, consensusOf, maxLabelsPerItem } from './consensus.js';
+import { FAIL, PASS, consensusCounts, consensusOf, maxLabelsPerItem } from './consensus.js';
 import { redrawLabel, type Outcomes, type RedrawContext } from './label-redraw.js';
 import type { SkewData } from './skew-data.js';
 
@@ -28,12 +28,7 @@ export interface Correction {
  * expectations, so a bias estimated at ±0.02 moves the gold by about a fiftieth of what a bias of 1 does.
  */
 export function counterfactualImpact(data: SkewData, baseline: Int8Array, items: ArrayLike<number>, correction: Correction, limit = 20): Counterfactual {
-  let passes = 0;
-  let decided = 0;
-  for (const code of baseline) {
-    if (code === PASS) passes += 1;
-    if (code === PASS || code === FAIL) decided += 1;
-  }
+  const { passes, decided } = consensusCounts(baseline);
   const before = decided === 0 ? 0 : passes / decided;
   const width = maxLabelsPerItem(data);
   const fixed = new Float64Array(width);

@@ -1,4 +1,4 @@
-import { FAIL, itemConsensus, maxLabelsPerItem, NO_LABELS, PASS } from './consensus.js';
+import { consensusCounts, FAIL, itemConsensus, maxLabelsPerItem, NO_LABELS, PASS } from './consensus.js';
 import type { SkewData } from './skew-data.js';
 
 export interface Impact {
@@ -17,12 +17,7 @@ export interface Impact {
  * labeler labeled (only in one slice when `slice` ≥ 0) without their label, and count what changes.
  */
 export function leaveOneOutImpact(data: SkewData, baseline: Int8Array, itemsOfLabeler: Int32Array[], labeler: number, slice: number, limit = 20): Impact {
-  let passes = 0;
-  let decided = 0;
-  for (const code of baseline) {
-    if (code === PASS) passes += 1;
-    if (code === PASS || code === FAIL) decided += 1;
-  }
+  let { passes, decided } = consensusCounts(baseline);
   const before = decided === 0 ? 0 : passes / decided;
   const scratch = new Float64Array(maxLabelsPerItem(data));
   let flipped = 0;

@@ -5,6 +5,7 @@ import type { FieldMap } from '../field-map.js';
 import { normalizeTimestamp } from '../timestamp.js';
 import { labelNativeNumberSql, labelNativeStageSql } from './label-native-sql.js';
 import { scanJsonl } from './scan-jsonl.js';
+import { validStagedCount } from './stage-native.js';
 
 /**
  * Stages a JSONL label file with DuckDB's parallel JSON reader when every record passes the SQL
@@ -29,11 +30,8 @@ export async function stageLabelsNative(
     await drop();
     return undefined;
   }
-  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${read}`);
-  if (count === undefined || count.bad > 0 || count.n === 0) {
-    await drop();
-    return undefined;
-  }
+  const n = await validStagedCount(store, read);
+  if (n === undefined) return undefined;
   await store.run(labelNativeNumberSql(read, args.table));
   await drop();
   if (args.scale === undefined) {
@@ -42,5 +40,5 @@ export async function stageLabelsNative(
     );
     for (const row of distinct) args.observed.add(row.numeric ? Number(row.v) : row.v);
   }
-  return count.n;
+  return n;
 }

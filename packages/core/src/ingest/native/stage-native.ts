@@ -30,13 +30,21 @@ export async function stageNative(
     await drop();
     return undefined;
   }
-  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${read}`);
-  if (count === undefined || count.bad > 0 || count.n === 0) {
-    await drop();
-    return undefined;
-  }
+  const n = await validStagedCount(store, read);
+  if (n === undefined) return undefined;
   await store.run(`CREATE OR REPLACE TEMP VIEW ${args.table} AS SELECT * EXCLUDE (_valid), rowid AS rowid, (rowid + ${source.firstLine})::INTEGER AS source_record FROM temp.${read}`);
-  return count.n;
+  return n;
+}
+
+/**
+ * The records read into temp table `read` when every one is valid (`_valid`) and there is at least
+ * one; otherwise undefined, with the table dropped (the caller falls back to the zod path).
+ */
+export async function validStagedCount(store: Store, read: string): Promise<number | undefined> {
+  const [count] = await store.all<{ n: number; bad: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE NOT _valid) AS bad FROM temp.${read}`);
+  if (count !== undefined && count.bad === 0 && count.n > 0) return count.n;
+  await store.run(`DROP TABLE IF EXISTS temp.${read}`);
+  return undefined;
 }
 
 /** Drops a staging table or view and its helpers, whichever exist. */
