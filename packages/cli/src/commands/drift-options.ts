@@ -74,7 +74,7 @@ export const ShadowSamplingFlags = z.object({
  * "shadow" section of touchstone.config.json (the window defaults to 7d, `now` to the current time);
  * what neither sets is left to core's SHADOW_DEFAULTS.
  */
-export function shadowSampling(flags: z.infer<typeof ShadowSamplingFlags> & { dedupeThreshold?: number | undefined }, config: schemas.TouchstoneConfig): Omit<BuildShadowOptions, 'goldSet' | 'actor' | 'passThreshold'> {
+export function shadowSampling(flags: z.infer<typeof ShadowSamplingFlags> & { dedupeThreshold?: number | undefined }, config: schemas.TouchstoneConfig): Omit<BuildShadowOptions, 'goldSet' | 'actor' | 'passThresholdFlag' | 'drift'> {
   const s = config.shadow ?? {};
   const size = flags.size ?? s.size;
   const stratifyBy = flags.stratifyBy ?? s.stratify_by;

@@ -24,8 +24,9 @@ const BuildOptions = z.object({
 const BUILD_HELP = `
 Samples production traffic in [now − window, now) into a versioned shadow set. Sampling runs in DuckDB:
 each stratum (slice, or one metadata value) gets its share of --size (proportional; --neyman weighs
-strata by the spread of their judge verdicts), rows are taken in a seeded order of md5(id, time, seed),
-near-duplicates within a stratum (same normalized text, or character 3-gram Jaccard ≥ 0.8 by MinHash)
+strata by the spread of their judge verdicts, pass or fail under the gold set's pass rule unless
+--pass-threshold or drift.pass_threshold says otherwise), rows are taken in a seeded order of
+md5(id, time, seed), near-duplicates within a stratum (same normalized text, or character 3-gram Jaccard ≥ 0.8 by MinHash)
 are folded into the request they repeat, whose weight counts the window requests it stands for, and
 emails, phone numbers, Luhn-valid card numbers and IP addresses are redacted BEFORE anything is stored
 (rules configurable in touchstone.config.json "pii"; --no-redact turns it off and says so in provenance).
@@ -52,7 +53,7 @@ export const shadowCommand: CommandModule = {
         .option('--neyman', 'Neyman allocation across strata instead of proportional')
         .option('--no-redact', 'store texts without PII redaction (recorded in provenance)')
         .option('--dedupe-threshold <j>', 'character 3-gram Jaccard similarity of near-duplicates (default 0.8)', numberArg('--dedupe-threshold'))
-        .option('--pass-threshold <score>', 'judge score that passes (Neyman strata variances; default 0.5)', numberArg('--pass-threshold'))
+        .option('--pass-threshold <score>', "a judge score at or above this passes, on the judge's scale, for Neyman strata variances (default: the gold set's pass rule, or drift.pass_threshold)", numberArg('--pass-threshold'))
         .option('--actor <name>', 'who built it (default: the OS user)')
         .option('--json', 'print the shadow set as one JSON document'),
     )
@@ -64,7 +65,8 @@ export const shadowCommand: CommandModule = {
           const built = await withStoreProgress(ctx, cmd, 'write', (store) => withTrafficSource(config, (source) => buildShadowSet(store, {
             goldSet: opts.gold,
             ...shadowSampling(opts, config),
-            passThreshold: opts.passThreshold ?? config.drift?.pass_threshold ?? 0.5,
+            ...(opts.passThreshold === undefined ? {} : { passThresholdFlag: opts.passThreshold }),
+            ...(config.drift === undefined ? {} : { drift: config.drift }),
             actor: opts.actor ?? defaultActor(ctx),
             ...(source === undefined ? {} : { source }),
           })));

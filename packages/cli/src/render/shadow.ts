@@ -6,6 +6,7 @@ export function renderShadowSet(s: schemas.ShadowSet): string {
   out.push(`shadow set ${s.shadow_id} (v${s.version} of gold set "${s.gold_set}")${s.reused ? ' — identical to an existing set, reused' : ''}`);
   out.push(`window ${s.window_start} … ${s.window_end} (${s.params.window}): ${s.n_window} requests`);
   out.push(`sampled ${s.n_candidates}, folded ${s.n_duplicates} near-duplicates into the weights of the requests they repeat, kept ${s.n_items} (size ${s.params.size}, ${s.params.allocation} by ${s.params.stratify_by}, seed ${s.params.seed})`);
+  out.push(`pass rule (Neyman's strata spread): ${s.params.pass_rule === undefined ? `a judge score ≥ ${s.params.pass_threshold} passes` : `${s.params.pass_rule.description} (from the ${s.params.pass_rule.source})`}`);
   out.push(`weights: each item stands for the window requests it represents; effective sample size (Kish) ${s.n_effective.toFixed(0)} of ${s.n_items} items`);
   const red = Object.entries(s.redactions).map(([k, v]) => `${k} ${v}`).join(', ');
   out.push(`PII: ${s.params.pii_rules.length === 0 ? 'redaction OFF' : `rules ${s.params.pii_rules.join(', ')}; redacted ${red === '' ? 'nothing' : red}`}`);

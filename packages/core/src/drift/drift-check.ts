@@ -4,14 +4,10 @@ import type { DriftConfig } from './drift-config.js';
 import type { DriftCheckResult } from './drift-check-result.js';
 import { appendDriftRun, listDriftRuns } from './drift-runs.js';
 import { driftReport } from './drift.js';
-import { requireGoldSet } from '../gold/gold-set.js';
 import type { HumanScaleCorrector } from './human-scale.js';
-import { resolvePassRule } from './judge-pass-rule.js';
 
-export interface DriftCheckOptions extends Omit<BuildShadowOptions, 'passThreshold'> {
+export interface DriftCheckOptions extends BuildShadowOptions {
   readonly drift?: DriftConfig;
-  /** --pass-threshold: overrides the config's and the gold set's pass rule. */
-  readonly passThresholdFlag?: number;
   readonly corrector?: HumanScaleCorrector;
 }
 
@@ -22,10 +18,8 @@ export interface DriftCheckOptions extends Omit<BuildShadowOptions, 'passThresho
  */
 export async function runDriftCheck(store: Store, options: DriftCheckOptions): Promise<DriftCheckResult> {
   const startedAt = new Date().toISOString();
-  // The shadow set records (and Neyman-allocates by) the same pass rule the report applies.
-  const gold = await requireGoldSet(store, options.goldSet);
-  const rule = resolvePassRule(gold.scale, { flag: options.passThresholdFlag, config: options.drift?.pass_threshold, judgeScale: options.drift?.judge_scale });
-  const shadow = await buildShadowSet(store, { ...options, passThreshold: rule.threshold });
+  // The shadow set resolves (and Neyman-allocates by) the same pass rule the report applies.
+  const shadow = await buildShadowSet(store, options);
   const report = await driftReport(store, {
     goldSet: options.goldSet,
     shadowId: shadow.shadow_id,

@@ -85,6 +85,17 @@ describe('buildShadowSet', () => {
     expect(s.strata.find((x) => x.stratum === '(none)')?.n_items).toBe(1);
     expect(s.strata.reduce((a, x) => a + x.n_items, 0)).toBe(199);
   });
+  it("takes the pass rule from the gold set as drift-check does, a flag or the config overriding it, and records where it came from", async () => {
+    const gold = await buildShadowSet(store, { ...base, allocation: 'neyman' });
+    expect(gold.params.pass_rule).toEqual({ threshold: 0.5, higher_is_better: true, source: 'gold set', description: 'gold set binary: a judge score ≥ 0.5 passes' });
+    expect(gold.params.pass_threshold).toBe(0.5);
+    const config = await buildShadowSet(store, { ...base, allocation: 'neyman', drift: { pass_threshold: 0.9 } });
+    expect(config.params.pass_rule).toMatchObject({ threshold: 0.9, source: 'config' });
+    const flag = await buildShadowSet(store, { ...base, allocation: 'neyman', drift: { pass_threshold: 0.9 }, passThresholdFlag: 0.2 });
+    expect(flag.params).toMatchObject({ pass_threshold: 0.2, pass_rule: { threshold: 0.2, source: 'flag' } });
+    // The rule is part of the set's provenance: a different rule is a different set.
+    expect(new Set([gold.content_hash, config.content_hash, flag.content_hash]).size).toBe(3);
+  });
   it('fails with a DataError naming the traffic span when the window is empty', async () => {
     await expect(buildShadowSet(store, { ...base, now: '2025-01-01T00:00:00Z' })).rejects.toThrow(DataError);
     await expect(buildShadowSet(store, { ...base, now: '2025-01-01T00:00:00Z' })).rejects.toThrow(/traffic spans 2026-02-01/);

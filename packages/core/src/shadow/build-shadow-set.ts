@@ -1,4 +1,6 @@
 import { parseDuration } from '../config/duration.js';
+import type { DriftConfig } from '../drift/drift-config.js';
+import { resolvePassRule } from '../drift/judge-pass-rule.js';
 import { DataError, UsageError } from '../errors/touchstone-error.js';
 import { requireGoldSet } from '../gold/gold-set.js';
 import { createRedactor, type PiiConfig } from '../pii/redact.js';
@@ -24,26 +26,34 @@ export interface BuildShadowOptions {
   readonly seed?: string | number;
   readonly allocation?: 'proportional' | 'neyman';
   readonly dedupeThreshold?: number;
-  /** Judge score at which a request passes (Neyman's per-stratum variance). */
-  readonly passThreshold?: number;
+  /**
+   * --pass-threshold, on the judge's scale: overrides drift.pass_threshold and the gold set's own pass
+   * rule, which otherwise decide when a judge score passes (Neyman's per-stratum variance), as in drift-check.
+   */
+  readonly passThresholdFlag?: number;
+  /** drift.pass_threshold / drift.judge_scale of touchstone.config.json. */
+  readonly drift?: Pick<DriftConfig, 'pass_threshold' | 'judge_scale'>;
   readonly pii?: PiiConfig;
   readonly actor: string;
   /** Where the traffic is read from (default: the store's traffic table). */
   readonly source?: TrafficSource;
 }
 
-export const SHADOW_DEFAULTS = { size: 500, stratifyBy: 'slice', seed: '0', allocation: 'proportional', dedupeThreshold: 0.8, passThreshold: 0.5 } as const;
+export const SHADOW_DEFAULTS = { size: 500, stratifyBy: 'slice', seed: '0', allocation: 'proportional', dedupeThreshold: 0.8 } as const;
 
 /**
  * Builds a shadow set from the traffic in [now − window, now): counts rows per stratum in SQL,
- * allocates the sample (proportional or Neyman), draws each stratum in a seeded order, removes
+ * allocates the sample (proportional or Neyman, whose per-stratum spread counts judge passes under the
+ * gold set's pass rule unless a flag or the config overrides it), draws each stratum in a seeded order, removes
  * near-duplicates, redacts PII, and stores the items with their provenance. The same traffic,
  * parameters and seed give the same content hash; an existing set with that hash is returned
  * (`reused: true`) rather than stored twice.
  * @throws UsageError on a bad window or time; DataError when the window holds no traffic
  */
 export async function buildShadowSet(store: Store, options: BuildShadowOptions): Promise<ShadowSet> {
-  await requireGoldSet(store, options.goldSet);
+  const gold = await requireGoldSet(store, options.goldSet);
+  // The rule drift-check's report applies, resolved the same way, so a set built here and one built by drift-check agree.
+  const rule = resolvePassRule(gold.scale, { flag: options.passThresholdFlag, config: options.drift?.pass_threshold, judgeScale: options.drift?.judge_scale });
   const window = windowFor(options.window, options.now);
   const params: ShadowParams = {
     window: options.window,
@@ -52,7 +62,8 @@ export async function buildShadowSet(store: Store, options: BuildShadowOptions):
     allocation: options.allocation ?? SHADOW_DEFAULTS.allocation,
     seed: String(options.seed ?? SHADOW_DEFAULTS.seed),
     dedupe_threshold: options.dedupeThreshold ?? SHADOW_DEFAULTS.dedupeThreshold,
-    pass_threshold: options.passThreshold ?? SHADOW_DEFAULTS.passThreshold,
+    pass_threshold: rule.threshold,
+    pass_rule: rule,
     pii_rules: [],
   };
   const redactor = createRedactor(options.pii);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoreError } from '../errors/touchstone-error.js';
 import type { Store } from '../store/store.js';
+import { PassRuleSchema } from '../drift/judge-pass-rule.js';
 
 export const ShadowParamsSchema = z.object({
   window: z.string(),
@@ -10,6 +11,8 @@ export const ShadowParamsSchema = z.object({
   seed: z.string(),
   dedupe_threshold: z.number(),
   pass_threshold: z.number(),
+  /** Where pass_threshold came from (flag, config, gold set); absent on sets stored before it was recorded. */
+  pass_rule: PassRuleSchema.optional(),
   pii_rules: z.array(z.string()),
   /** Where the traffic was read from when not the store (e.g. `clickhouse:db.table`); absent for the store's own. */
   source: z.string().optional(),
