@@ -38,7 +38,8 @@ export interface LeniencyTest {
  * `screen` (the first of two rounds, whose large tests only pick suspects) runs the permutations
  * just for the tests whose p-value needs them (fewer than NORMAL_MIN_N labels), on the groups that
  * hold their labels; the others then report no Monte-Carlo p-value. Only the final round refines a
- * small test's p-value with more permutations (screening just picks who to peel).
+ * small test's p-value with more permutations (screening just picks who to peel), and only the final
+ * round's normal p-value uses the labeler's own spread when it is larger (robustZ).
  */
 export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: number, screen = false): LeniencyTest[] {
   const moments = permutationMoments(d.design);
@@ -55,7 +56,9 @@ export function runLeniencyTests(d: LeniencyDesign, permutations: number, seed: 
     : permutationExceedances(restrictTo(d.design, (t) => refine.has(t)), moments.centered, extra, seed + 0x9e37);
   return d.cells.map((cell, t) => {
     const variance = moments.variance[t]!;
-    const z = robustZ(variance > 0 ? moments.centered[t]! / Math.sqrt(variance) : 0, d.effect[t]!, d.se[t]!);
+    const zPermutation = variance > 0 ? moments.centered[t]! / Math.sqrt(variance) : 0;
+    // Screening only picks whom to leave out of the peers (a noisy labeler left out costs little).
+    const z = screen ? zPermutation : robustZ(zPermutation, d.effect[t]!, d.se[t]!);
     const pNormal = variance > 0 ? twoSidedP(z) : 1;
     const pPermutation = !ran(t) ? null : refined !== null && refine.has(t) ? (1 + refined[t]!) / (extra + 1) : (1 + exceed[t]!) / (permutations + 1);
     const n = moments.n[t]!;
