@@ -22,7 +22,7 @@ async function audit(seed: number): Promise<{ card: SkewScorecard; items: number
 }
 
 describe('planted-effects scorecard of touchstone skew on the demo (reduced)', () => {
-  it(`finds the lenient labeler on her slice and the tone guideline shift, flags no unplanted labeler twice, and keeps unbiased impacts near 0 (${SEEDS.length} seeds)`, async () => {
+  it(`finds the lenient labeler on her slice and the tone guideline shift, flags no unplanted labeler twice, and keeps unbiased impacts near 0 and below hers relative to volume (${SEEDS.length} seeds)`, async () => {
     const runs: { card: SkewScorecard; items: number }[] = [];
     for (const seed of SEEDS) runs.push(await audit(seed));
     const found = (effect: string): number => runs.filter((r) => r.card.planted.find((p) => p.effect === effect)?.found === true).length;
@@ -38,6 +38,11 @@ describe('planted-effects scorecard of touchstone skew on the demo (reduced)', (
       expect(r.card.calibration.unplantedMaxShift).toBeLessThanOrEqual(0.005);
       expect(r.card.calibration.unplantedMaxFlips).toBeLessThanOrEqual(0.01 * r.items);
       expect(r.card.calibration.plantedOnSlice).toBeGreaterThan(r.card.calibration.unplantedMaxOnSlice);
+      // Relative to an unbiased labeler of the same volume (what flags are ranked by), her impact is the
+      // largest of any labeler without a planted effect.
+      expect(r.card.calibration.plantedRelative).toBeGreaterThan(r.card.calibration.unplantedMaxRelative);
     }
+    // Fatigue (felix.m, hana.s) is logged, not asserted: at the demo's scale the test finds it in about
+    // two thirds of labeler-runs, short of the issue's 90% (bench/RESULTS.md, skew-scorecard: its power by scale).
   }, 600_000);
 });

@@ -41,6 +41,8 @@ export function summarize(runs) {
   const cal = runs.map((r) => r.card.calibration);
   lines.push(`impact calibration, unplanted labelers: max |pass-rate shift| ${Math.max(...cal.map((c) => c.unplantedMaxShift * 100)).toFixed(2)} points, max flips ${Math.max(...runs.map((r) => r.card.calibration.unplantedMaxFlips)).toFixed(1)} (1% of items: ${Math.min(...runs.map((r) => r.items)) / 100})`);
   lines.push(`planted labeler's flips on her slice vs the largest unplanted labeler's on that slice: above in ${cal.filter((c) => c.plantedOnSlice > c.unplantedMaxOnSlice).length}/${runs.length} (${cal.map((c) => `${c.plantedOnSlice.toFixed(1)}>${c.unplantedMaxOnSlice.toFixed(1)}`).join(' ')}); vs the largest unplanted overall: above in ${cal.filter((c) => c.plantedOnSlice > c.unplantedMaxFlips).length}/${runs.length}`);
+  lines.push(`planted labeler's impact relative to an unbiased labeler of her volume (flips ÷ unbiased p95) vs the largest unplanted labeler's: above in ${cal.filter((c) => c.plantedRelative > c.unplantedMaxRelative).length}/${runs.length} (${cal.map((c) => `${c.plantedRelative.toFixed(1)}>${c.unplantedMaxRelative.toFixed(1)}`).join(' ')})`);
+  lines.push(`unplanted labelers' flips ≤ 1% of items and |shift| ≤ 0.5 points in ${runs.filter((r) => r.card.calibration.unplantedMaxFlips <= r.items / 100 && r.card.calibration.unplantedMaxShift <= 0.005).length}/${runs.length} runs`);
   return lines;
 }
 

@@ -23,6 +23,9 @@ export interface SkewScorecard {
     /** The lenient labeler's expected flips on her slice; the largest unplanted labeler's overall and on that slice. */
     readonly plantedOnSlice: number;
     readonly unplantedMaxOnSlice: number;
+    /** Impact relative to an unbiased labeler of the same volume (times_reference): the lenient labeler's, and the largest unplanted labeler's. */
+    readonly plantedRelative: number;
+    readonly unplantedMaxRelative: number;
   };
 }
 
@@ -66,6 +69,8 @@ export function scoreSkew(manifest: DemoManifest, report: SkewReport): SkewScore
       unplantedMaxFlips: Math.max(0, ...unplanted.map((l) => l.impact.flipped_items)),
       plantedOnSlice: lenientRow === undefined ? 0 : onSlice(lenientRow),
       unplantedMaxOnSlice: Math.max(0, ...unplanted.map(onSlice)),
+      plantedRelative: lenientRow?.impact.times_reference ?? 0,
+      unplantedMaxRelative: Math.max(0, ...unplanted.map((l) => l.impact.times_reference ?? 0)),
     },
   };
 }

@@ -42,18 +42,22 @@ are redrawn with their estimated bias removed (on a slice with its own flag, tha
 other labels and the number of labels per item unchanged, and the consensus recomputed. "4.1 flips,
 pass rate -0.2 pts" means about 4 items would change pass/fail and the gold pass rate would drop 0.2
 points. "unbiased <= 1.2" is the yardstick: 95% of unbiased labelers with the same volume and design
-move at most that many (their estimated bias is noise), so 4.1 is real and 1.0 is not. A labeler who
-labels a lot but without bias has an impact near 0. leave_one_out in --json is a different figure:
+move at most that many (their estimated bias is noise), so 4.1 is real and 1.0 is not; "3.4x that"
+is the ratio, and flags are ranked by it (times_reference in --json), so a small labeler with a strong
+bias is not buried under prolific labelers with slight ones. A labeler who labels a lot but without
+bias has an impact near 0. leave_one_out in --json is a different figure:
 what dropping their labels changes, i.e. how much the gold leans on them, not how biased they are.
 
 p-values: with at least 30 compared labels, the normal approximation to the permutation distribution
-from its exact mean and variance (1,000 permutations alone give p >= 1/1001, too coarse for
+from its exact mean and variance, or from the labeler's own residual variance when that is larger (a
+labeler noisier than their peers is not flagged for noise) (1,000 permutations alone give p >= 1/1001, too coarse for
 Benjamini-Hochberg over hundreds of tests); below 30, the Monte-Carlo permutation p-value, refined with
 100x the permutations when fewer than 5 reach the observed statistic. The most
 significant skewed labeler is peeled off everyone else's peers, one at a time, so a lenient labeler
 does not make their co-labelers look severe.
 
-Every flag says which comparison it rests on and its caveat, and is ranked by bias impact. Exit 0 when
+Every flag says which comparison it rests on and its caveat, and is ranked by bias impact relative to
+the unbiased yardstick. Exit 0 when
 nothing is flagged, 1 when anything is (a finding), 2 on bad options, 3 on a missing store or gold set.
 
 Examples:

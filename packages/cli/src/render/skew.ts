@@ -39,7 +39,7 @@ export function renderSkew(r: Report): string {
     out.push(`no labeler flagged (${r.method.n_tests} tests, false discovery rate ${r.method.fdr_alpha})`);
   } else {
     if (r.concentration.headline !== null) out.push(`HEADLINE: ${r.concentration.headline}`, '');
-    out.push(`${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}, ranked by impact (${r.method.n_tests} tests, false discovery rate ${r.method.fdr_alpha}):`);
+    out.push(`${r.flags.length} flag${r.flags.length === 1 ? '' : 's'}, ranked by impact relative to an unbiased labeler of the same volume (${r.method.n_tests} tests, false discovery rate ${r.method.fdr_alpha}):`);
     r.flags.slice(0, 30).forEach((f, k) => {
       const where = f.slice === null ? 'overall' : `slice "${f.slice}"`;
       const basis = f.basis === 'labels' ? '' : ` (${f.basis.replaceAll('_', ' ')})`;

@@ -26,8 +26,8 @@ const points = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x
  * Fails for each labeler with a skew flag (leniency, severity, drift or fatigue, after
  * Benjamini–Hochberg) whose counterfactual impact reaches a threshold: had the labeler labeled
  * without their estimated bias, that many consensus labels would flip or the pass rate would move
- * that far. One failure per labeler, described by their highest-impact flag (skew ranks flags by
- * impact). Flagged labelers below both thresholds are named in the summary but pass: a significant
+ * that far. One failure per labeler, described by their highest-ranked flag (skew ranks flags by
+ * impact relative to an unbiased labeler of their volume). Flagged labelers below both thresholds are named in the summary but pass: a significant
  * but harmless bias does not stop a pipeline. Guideline-shift flags name no labeler and are not checked here.
  */
 export function checkLabelerImpact(report: SkewReport, t: ImpactThresholds): CheckOutcome {

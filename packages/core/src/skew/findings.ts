@@ -45,7 +45,10 @@ export function confidenceInterval(effect: number, se: number, level = 0.95): [n
 /**
  * Flags: tests with q ≤ alpha and |effect| ≥ minEffect, each with its comparison, caveat,
  * counterfactual impact (skew-impacts.ts) and the snapshot command to re-score without its cause;
- * ranked by impact: expected consensus flips, then how far the gold pass rate moves, then q-value.
+ * ranked by impact relative to an unbiased labeler of the same design and volume (times_reference:
+ * flips ÷ the unbiased p95; flags without a reference after those with one), then by expected flips,
+ * then q-value. Absolute flips rank by volume: on the demo the planted lenient labeler, who labels a
+ * small share, came 7th of 7 by flips and comes first by times_reference.
  */
 export function buildFlags(
   data: SkewData,
@@ -79,9 +82,10 @@ export function buildFlags(
       action: snapshotCommand(options.goldSet, id),
     });
   });
+  const relative = (f: SkewFlag): number => f.impact.times_reference ?? -1;
   return flags.sort((a, b) =>
+    relative(b) - relative(a) ||
     b.impact.flipped_items - a.impact.flipped_items ||
-    Math.abs(b.impact.pass_rate_shift) - Math.abs(a.impact.pass_rate_shift) ||
     a.q_value - b.q_value);
 }
 

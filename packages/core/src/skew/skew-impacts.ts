@@ -74,6 +74,7 @@ export function skewImpacts(data: SkewData, baseline: Int8Array, byLabeler: read
       relabel_items: relabel ?? [...c.relabel],
       corrections,
       reference: r === null ? null : { flipped_items: r.flippedItems, flipped_items_p95: r.flippedItemsP95, pass_rate_shift: r.passRateShift, pass_rate_shift_p95: r.passRateShiftP95 },
+      times_reference: r === null ? null : timesReference(c.flippedItems, r.flippedItemsP95),
     };
   };
 
@@ -143,4 +144,9 @@ function categoryShares(data: SkewData, posSlice: Int32Array): Float64Array[] | 
     if (total > 0) for (let c = 0; c < k; c++) row[c] = row[c]! / total;
   }
   return out;
+}
+
+/** flips ÷ the unbiased p95, with the p95 floored at a tenth of a flip (a labeler of a handful of labels has a p95 near 0). */
+export function timesReference(flips: number, p95: number): number {
+  return flips / Math.max(p95, 0.1);
 }

@@ -40,6 +40,13 @@ export const ImpactSchema = z.object({
   corrections: z.array(z.object({ slice: z.string().nullable(), bias: z.number() })),
   /** The same figures for a bias that is estimation noise only; null when the bias was not estimated. */
   reference: ImpactReferenceSchema.nullable(),
+  /**
+   * Flips relative to the reference: flipped_items ÷ the 95th percentile of an unbiased labeler of the
+   * same design and volume (above 1: larger than 95% of unbiased labelers of that volume would move).
+   * Flags are ranked by it, so a small labeler's large bias outranks a large labeler's small one; null
+   * without a reference.
+   */
+  times_reference: z.number().nullable(),
 });
 
 /** Leave-one-labeler-out: how much the consensus depends on a labeler (not how much their bias moves it). */

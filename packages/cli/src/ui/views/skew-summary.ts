@@ -30,12 +30,12 @@ export function flagSubject(f: SkewFlag): string {
 
 /**
  * The counterfactual impact, one name everywhere: "bias impact 9.3 flips, pass rate −0.5 pts
- * (unbiased ≤ 1.2 flips)" — items whose consensus would flip had the labels been made without the
+ * (unbiased ≤ 1.2 flips; 7.8× that)" — items whose consensus would flip had the labels been made without the
  * bias, and the 95th percentile of the same for an unbiased labeler of the same volume.
  */
 export function impactPhrase(i: SkewImpact): string {
   const pts = 100 * i.pass_rate_shift;
-  const reference = i.reference === null ? '' : ` (unbiased ≤ ${i.reference.flipped_items_p95.toFixed(1)} flips)`;
+  const reference = i.reference === null ? '' : ` (unbiased ≤ ${i.reference.flipped_items_p95.toFixed(1)} flips; ${(i.times_reference ?? 0).toFixed(1)}× that)`;
   return `bias impact ${i.flipped_items.toFixed(1)} flips, pass rate ${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)} pts${reference}`;
 }
 

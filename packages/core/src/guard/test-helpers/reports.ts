@@ -30,7 +30,7 @@ export function flag(labeler: string, impact: { flipped: number; shift: number; 
     comparison: 'co_labelers',
     basis: 'labels',
     caveat: 'compared with co-labelers on the same items',
-    impact: { flipped_items: impact.flipped, pass_rate_shift: impact.shift, relabel_items: ['i1', 'i2'], corrections: [{ slice: null, bias: 0.3 }], reference: null },
+    impact: { flipped_items: impact.flipped, pass_rate_shift: impact.shift, relabel_items: ['i1', 'i2'], corrections: [{ slice: null, bias: 0.3 }], reference: null, times_reference: null },
     versions: null,
     action: `touchstone gold snapshot g --tag without-${labeler} --exclude-labeler ${labeler}`,
     ...extra,
