@@ -92,6 +92,29 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(l.stderr).not.toMatch(NO_STACK);
   });
 
+  it('the same traffic id with other content is refused naming id, line and fields (in the file and against the store); counts reconcile with stored rows', async () => {
+    const db = join(tmp.dir, 'idconflict.duckdb');
+    const t = (id: string, input: string, ts = '2026-01-05T10:00:00Z') => ({ id, timestamp: ts, input });
+    const first = write('idc-1.jsonl', jsonl([t('t1', 'hello'), t('t2', 'a'), t('t1', 'hello'), t('t1', 'bye', '2026-01-05T11:00:00Z')]));
+    for (const extra of [[], ['--no-redact-on-ingest']]) {
+      const r = await runCli(['--db', db, 'ingest', 'traffic', first, ...extra]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`${first}:4: field "timestamp": id "t1" is already given by line 1 of this file with other content (differs in timestamp, input)`);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+    const ok = await runCli(['--db', db, 'ingest', 'traffic', first, '--skip-invalid', '--json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ read: 4, accepted: 3, rejected: 1, duplicates: 1, inserted: 2 });
+    expect(JSON.parse(readFileSync(`${first}.rejected.jsonl`, 'utf8').trim())).toMatchObject({ line: 4, field: 'timestamp', record: { id: 't1' } });
+    const second = write('idc-2.jsonl', jsonl([t('t2', 'a'), t('t1', 'changed'), t('t3', 'new')]));
+    const r = await runCli(['--db', db, 'ingest', 'traffic', second, '--no-redact-on-ingest']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${second}:2: field "input": id "t1" is already given by a stored row with other content (differs in input)`);
+    const s = await runCli(['--db', db, 'ingest', 'traffic', second, '--no-redact-on-ingest', '--skip-invalid', '--json']);
+    expect(JSON.parse(s.stdout)).toMatchObject({ read: 3, accepted: 2, rejected: 1, duplicates: 1, inserted: 1 });
+    expect(await count(db, 'traffic')).toBe(3);
+    expect((await runCli(['--db', db, 'verify'])).code).toBe(0);
+  });
+
   it('--pass-threshold off the scale is a usage error; judge scores off the gold scale are rejected; scores for unknown items are stored and said so', async () => {
     const db = join(tmp.dir, 'judge.duckdb');
     const labels = write('labels.jsonl', jsonl([label('a', 'x', 3), label('b', 'x', 4)]));
