@@ -54,6 +54,67 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
+  it('a key given twice in one record is refused by file, line/record and field on every reader, quarantined under --skip-invalid', async () => {
+    const DUP = (field: string): string => `duplicate key: field "${field}" is given more than once in this record`;
+    const db = join(tmp.dir, 'dupkey.duckdb');
+    // Labels JSONL: eligible for DuckDB's reader (which keeps one value silently) but for the key.
+    const labels = write('dupkey.jsonl', `${JSON.stringify(label('a', 'x', 3))}\n{"item_id":"b","labeler_id":"x","label":5,"label":1,"labeled_at":"2026-01-05T10:00:00Z"}\n`);
+    const refused = await runCli(['--db', db, 'ingest', 'labels', labels, '--gold', 'g', '--scale', 'ordinal:1-5']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`${labels}:2: ${DUP('label')}`);
+    expect(refused.stderr).not.toMatch(NO_STACK);
+    const skipped = await runCli(['--db', db, 'ingest', 'labels', labels, '--gold', 'g', '--scale', 'ordinal:1-5', '--skip-invalid', '--json']);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ read: 2, accepted: 1, rejected: 1, inserted: 1 });
+    expect(JSON.parse(readFileSync(`${labels}.rejected.jsonl`, 'utf8').trim())).toMatchObject({ line: 2, reason: expect.stringContaining(DUP('label')) as unknown });
+    expect(await count(db, 'labels')).toBe(1);
+
+    // Traffic JSONL on both paths (redacting: line by line; --no-redact-on-ingest: DuckDB's reader first).
+    const traffic = write('dupkey-traffic.jsonl', '{"id":"t1","timestamp":"2026-01-05T10:00:00Z","input":"hello"}\n{"id":"t2","timestamp":"2026-01-05T10:00:00Z","input":"a","input":"b"}\n');
+    for (const extra of [[], ['--no-redact-on-ingest']]) {
+      const t = await runCli(['--db', db, 'ingest', 'traffic', traffic, ...extra]);
+      expect(t.code).toBe(3);
+      expect(t.stderr).toContain(`${traffic}:2: ${DUP('input')}`);
+    }
+    expect(await count(db, 'traffic')).toBe(0);
+
+    // Judge scores as a JSON array, and a Label Studio export with the key twice inside a task.
+    const judge = write('dupkey-judge.json', '[{"item_id":"a","score":3},{"item_id":"a","score":5,"score":1}]');
+    const j = await runCli(['--db', db, 'ingest', 'judge', judge, '--gold', 'g', '--judge', 'j']);
+    expect(j.code).toBe(3);
+    expect(j.stderr).toContain(`${judge}: record 2: ${DUP('score')}`);
+    const task = (id: number, rating: number) => ({ id, data: { prompt: `p${id}`, response: 'r' }, annotations: [{ id: id * 10, completed_by: 1, was_cancelled: false, created_at: '2026-01-05T10:00:00Z', updated_at: '2026-01-05T10:00:00Z', task: id,
+      result: [{ value: { rating }, id: 'x', from_name: 'helpfulness', to_name: 'response', type: 'rating', origin: 'manual' }] }] });
+    const ls = write('dupkey-ls.json', JSON.stringify([task(1, 3), task(2, 4)]).replace('"rating":4}', '"rating":4,"rating":1}'));
+    const l = await runCli(['--db', db, 'ingest', 'labels', ls, '--gold', 'g2', '--scale', 'ordinal:1-5']);
+    expect(l.code).toBe(3);
+    expect(l.stderr).toContain(`${ls}: record 2: ${DUP('annotations.result.value.rating')}`);
+    expect(l.stderr).not.toMatch(NO_STACK);
+  });
+
+  it('the same traffic id with other content is refused naming id, line and fields (in the file and against the store); counts reconcile with stored rows', async () => {
+    const db = join(tmp.dir, 'idconflict.duckdb');
+    const t = (id: string, input: string, ts = '2026-01-05T10:00:00Z') => ({ id, timestamp: ts, input });
+    const first = write('idc-1.jsonl', jsonl([t('t1', 'hello'), t('t2', 'a'), t('t1', 'hello'), t('t1', 'bye', '2026-01-05T11:00:00Z')]));
+    for (const extra of [[], ['--no-redact-on-ingest']]) {
+      const r = await runCli(['--db', db, 'ingest', 'traffic', first, ...extra]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(`${first}:4: field "timestamp": id "t1" is already given by line 1 of this file with other content (differs in timestamp, input)`);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+    const ok = await runCli(['--db', db, 'ingest', 'traffic', first, '--skip-invalid', '--json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ read: 4, accepted: 3, rejected: 1, duplicates: 1, inserted: 2 });
+    expect(JSON.parse(readFileSync(`${first}.rejected.jsonl`, 'utf8').trim())).toMatchObject({ line: 4, field: 'timestamp', record: { id: 't1' } });
+    const second = write('idc-2.jsonl', jsonl([t('t2', 'a'), t('t1', 'changed'), t('t3', 'new')]));
+    const r = await runCli(['--db', db, 'ingest', 'traffic', second, '--no-redact-on-ingest']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${second}:2: field "input": id "t1" is already given by a stored row with other content (differs in input)`);
+    const s = await runCli(['--db', db, 'ingest', 'traffic', second, '--no-redact-on-ingest', '--skip-invalid', '--json']);
+    expect(JSON.parse(s.stdout)).toMatchObject({ read: 3, accepted: 2, rejected: 1, duplicates: 1, inserted: 1 });
+    expect(await count(db, 'traffic')).toBe(3);
+    expect((await runCli(['--db', db, 'verify'])).code).toBe(0);
+  });
+
   it('--pass-threshold off the scale is a usage error; judge scores off the gold scale are rejected; scores for unknown items are stored and said so', async () => {
     const db = join(tmp.dir, 'judge.duckdb');
     const labels = write('labels.jsonl', jsonl([label('a', 'x', 3), label('b', 'x', 4)]));

@@ -170,3 +170,23 @@ describe('re-importing a cumulative Argilla export (real CLI, real DuckDB file)'
     await expectIntact(db, 'qa');
   });
 });
+
+describe('re-importing an Argilla export with another --labeled-at (real CLI)', () => {
+  it('the fallback time does not make a label new: duplicates, then only the new response stored; counts are the stored rows', async () => {
+    const db = join(tmp.dir, 'argilla-fallback.duckdb');
+    const week1 = join(tmp.dir, 'argilla-fallback-week1.json');
+    const week2 = join(tmp.dir, 'argilla-fallback-week2.json');
+    writeFileSync(week1, JSON.stringify(argillaWeek1, null, 2));
+    writeFileSync(week2, JSON.stringify(argillaWeek2, null, 2));
+    const opts = ['--gold', 'qa', '--question', 'correctness'];
+    expect(await ingest(db, ['labels', week1, ...opts, '--labeled-at', '2024-06-30', '--scale', 'nominal:correct,incorrect']))
+      .toMatchObject({ read: 6, accepted: 4, duplicates: 0, inserted: 4 });
+    expect(await ingest(db, ['labels', week1, ...opts, '--labeled-at', '2024-07-07'])).toMatchObject({ read: 6, accepted: 4, duplicates: 4, inserted: 0 });
+    expect(await ingest(db, ['labels', week2, ...opts, '--labeled-at', '2024-07-14T09:30:00Z'])).toMatchObject({ read: 7, accepted: 5, duplicates: 4, inserted: 1 });
+    expect(await perBatch(db, 'labels')).toEqual([
+      { batch_id: 1, n_inserted: 4, stored: 4 }, { batch_id: 2, n_inserted: 0, stored: 0 }, { batch_id: 3, n_inserted: 1, stored: 1 },
+    ]);
+    expect(await rows(db, `SELECT count(*)::INTEGER AS n FROM labels`)).toEqual([{ n: 5 }]);
+    await expectIntact(db, 'qa');
+  });
+});

@@ -30,7 +30,7 @@ export async function ingestLabels(store: Store, options: IngestLabelsOptions): 
   const known = existing?.scale ?? options.scale;
   const observed = new Set<unknown>();
   let scale: Scale | undefined = known;
-  const summary = await runIngest(store, labelKind(options.goldSet, known, observed), options, {
+  const summary = await runIngest(store, labelKind(options.goldSet, known, observed, options.supplied?.['labeled_at']), options, {
     goldSet: options.goldSet,
     judge: null,
     covers: [{ table: 'gold_sets', owner: options.goldSet }, { table: 'items', owner: options.goldSet }],

@@ -15,8 +15,15 @@ const COLUMNS = ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_
  * Labels for gold set `goldSet`. With a known scale, each label is checked against it; without one
  * (the gold set's first ingest and no --scale), raw labels are staged and `observed` collects their
  * distinct values so the caller can infer the scale.
+ *
+ * `suppliedLabeledAt` (`--labeled-at`, for exports without times) is not a fact about a label: a
+ * staged label carrying it is a duplicate of a stored label with the same item, labeler and value
+ * whatever time that one was stored with, so re-importing the export with another fallback time
+ * stores nothing new. (A label whose own time equals the fallback is matched the same way.)
  */
-export function labelKind(goldSet: string, scale: Scale | undefined, observed: Set<unknown>): RecordKind {
+export function labelKind(goldSet: string, scale: Scale | undefined, observed: Set<unknown>, suppliedLabeledAt?: string): RecordKind {
+  const supplied = suppliedLabeledAt === undefined ? undefined : normalizeTimestamp(suppliedLabeledAt);
+  const fallbackTime = typeof supplied === 'string' ? ` OR s.labeled_at::TIMESTAMPTZ = try_cast(${literal(supplied)} AS TIMESTAMPTZ)` : '';
   return {
     kind: 'labels',
     table: 'labels',
@@ -26,7 +33,7 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
     dedupeColumns: ['item_id', 'labeler_id', 'label_value', 'label_text', 'labeled_at'],
     storedDuplicateSql: `EXISTS (SELECT 1 FROM labels l WHERE l.gold_set = ${literal(goldSet)} AND l.item_id = s.item_id
       AND l.labeler_id = s.labeler_id AND l.label_value IS NOT DISTINCT FROM s.label_value
-      AND l.label_text IS NOT DISTINCT FROM s.label_text AND l.labeled_at = s.labeled_at::TIMESTAMPTZ)`,
+      AND l.label_text IS NOT DISTINCT FROM s.label_text AND (l.labeled_at = s.labeled_at::TIMESTAMPTZ${fallbackTime}))`,
     insertSelectSql: `${literal(goldSet)} AS gold_set, s.item_id, s.labeler_id, s.label_value, s.label_text,
       s.labeled_at::TIMESTAMPTZ AS labeled_at, s.slice, s.guideline_version, s.session_id, s.rationale, s.source_ref,
       s.metadata, s.trace_id, s.embedding`,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors/touchstone-error.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
+import { duplicateKeyReason, findDuplicateKeys } from './json-duplicate-key.js';
 import type { SourceRecord } from './source-record.js';
 
 /**
@@ -30,11 +31,20 @@ export async function readJsonArray(file: string): Promise<{ records: SourceReco
       details: [{ file, reason: 'invalid JSON' }],
     });
   }
+  const duplicates = new Map(findDuplicateKeys(text, Infinity).reverse().map((d) => [d.record, d.field]));
+  if (!Array.isArray(raw) && duplicates.size > 0) {
+    // One object holding the records (an API page, an OTLP request): a duplicated key cannot be pinned on one record.
+    const reason = duplicateKeyReason([...duplicates.values()][0] ?? '');
+    throw new DataError('INGEST_DUPLICATE_KEY', `${file}: ${reason}; nothing was imported`, { details: [{ file, reason }] });
+  }
   const list = Array.isArray(raw) ? raw : [raw];
-  const records = list.map((value, i): SourceRecord =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? { line: i + 1, unit: 'record', untyped: false, value: value as Record<string, unknown> }
-      : { line: i + 1, unit: 'record', untyped: false, value: { parseError: 'expected a JSON object' } },
-  );
+  let objects = 0;
+  const records = list.map((value, i): SourceRecord => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: 'expected a JSON object' } };
+    objects += 1;
+    const field = duplicates.get(objects);
+    if (field !== undefined) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: duplicateKeyReason(field) } };
+    return { line: i + 1, unit: 'record', untyped: false, value: value as Record<string, unknown> };
+  });
   return { records, raw };
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { detectFormat, type InputFormat } from './detect-format.js';
 import type { FieldMap } from './field-map.js';
 import { fileSha256 } from './file-sha256.js';
+import { rejectIdConflicts } from './id-conflicts.js';
 import { readJsonArray } from './read-json-array.js';
 import { readJsonl, readJsonlBatches } from './read-jsonl.js';
 import { readTabular } from './read-tabular.js';
@@ -83,7 +84,8 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[], aliasesUsed: undefined }
     : await stageWithZod(store, kind, options, stage, quarantineTemp, sourceBatches(store, options, format));
   const read = staging.read + (options.skipped ?? 0);
-  const { rejected, staged, details } = staging;
+  const { staged, details } = staging;
+  let rejected = staging.rejected;
 
   if (rejected > 0 && options.skipInvalid !== true) {
     rmSync(quarantineTemp, { force: true });
@@ -117,18 +119,30 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   // staging order (file order, then the importer's order within an export record).
   const key = kind.dedupeColumns.join(', ');
   const tableEmpty = (await store.all(`SELECT 1 FROM ${kind.table} LIMIT 1`)).length === 0;
+  // Records reusing an id with other content are rejected (quarantined with --skip-invalid) and left out with the duplicates.
+  const conflicts = kind.conflictSql === undefined ? 0 : (await rejectIdConflicts(store, kind.conflictSql(stage, !tableEmpty), {
+    file: options.file, stage, byRecord: format === 'json' || format === 'parquet', skipInvalid: options.skipInvalid === true, quarantineTemp,
+  }).catch(async (error: unknown) => {
+    rmSync(quarantineTemp, { force: true });
+    await dropStage(store, stage);
+    await store.run(`DROP TABLE IF EXISTS temp.${stage}_conflict`);
+    throw error;
+  })).n;
+  rejected += conflicts;
   await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS
     SELECT unnest(list_sort(list(rowid))[2:]) AS stage_row FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
-    ${tableEmpty ? '' : `UNION SELECT s.rowid FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}`);
+    ${tableEmpty ? '' : `UNION SELECT s.rowid FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}
+    ${conflicts === 0 ? '' : `UNION SELECT stage_row FROM temp.${stage}_conflict`}`);
   T('dedupe');
   const [span] = await store.all<{ hi: number | null; dups: number }>(
     `SELECT max(rowid)::INTEGER AS hi, (SELECT count(*)::INTEGER FROM temp.${stage}_dup) AS dups FROM temp.${stage}`,
   );
-  const duplicates = span?.dups ?? 0;
-  const inserted = staged - duplicates;
+  const excluded = span?.dups ?? 0;
+  const duplicates = excluded - conflicts;
+  const inserted = staged - excluded;
   // seq numbers are consecutive over the inserted rows in staging order; when every staged row is
   // inserted and the rowids are dense, seq follows the rowid and the sort behind row_number() is not needed.
-  const direct = duplicates === 0 && (staged === 0 || span?.hi === staged - 1);
+  const direct = excluded === 0 && (staged === 0 || span?.hi === staged - 1);
   try {
     const summary = await store.transaction(async () => {
       const { next: batchId, prevHash } = await chainHead(store);
@@ -140,11 +154,11 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         SELECT *, ${rowHashSql(kind.table, 'x')} AS row_hash FROM (
           SELECT ${direct ? `${firstSeq} + s.rowid` : `${firstSeq} + row_number() OVER (ORDER BY s.rowid) - 1`} AS seq,
                  ${batchId} AS batch_id, s.source_record, ${kind.insertSelectSql}
-          FROM temp.${stage} s ${duplicates === 0 ? '' : `ANTI JOIN temp.${stage}_dup d ON s.rowid = d.stage_row`}) x`);
+          FROM temp.${stage} s ${excluded === 0 ? '' : `ANTI JOIN temp.${stage}_dup d ON s.rowid = d.stage_row`}) x`);
       T('insert');
       // Reported counts are stored rows: a mismatch rolls the whole batch back.
       if (insert.rowsChanged !== inserted) {
-        throw new StoreError('INGEST_COUNT_MISMATCH', `${options.file}: ${insert.rowsChanged} ${kind.kind} rows stored where ${staged} staged − ${duplicates} duplicates = ${inserted} were expected; nothing was imported`);
+        throw new StoreError('INGEST_COUNT_MISMATCH', `${options.file}: ${insert.rowsChanged} ${kind.kind} rows stored where ${staged} staged − ${duplicates} duplicates − ${conflicts} id conflicts = ${inserted} were expected; nothing was imported`);
       }
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
@@ -205,6 +219,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     return summary;
   } finally {
     await dropStage(store, stage);
+    await store.run(`DROP TABLE IF EXISTS temp.${stage}_conflict`);
     rmSync(quarantineTemp, { force: true });
   }
 }

@@ -5,6 +5,7 @@ import { stageNative } from './native/stage-native.js';
 import { TRAFFIC_FIELDS, trafficNativeStageSql } from './native/traffic-native-sql.js';
 import type { RecordKind, StageResult } from './record-kind.js';
 import { normalizeTimestamp } from './timestamp.js';
+import { trafficConflictSql } from './traffic-conflict-sql.js';
 import { firstIssue } from './zod-detail.js';
 import { parseEmbedding, stringifyMetadata } from '../schemas/embedding.js';
 
@@ -30,6 +31,7 @@ export function trafficKind(redactor?: Redactor, hits: Record<string, number> = 
     stageColumns: COLUMNS.map((name) => ({ name, type: name === 'judge_score' ? DOUBLE : VARCHAR })),
     dedupeColumns: ['id', 'ts', 'input'],
     storedDuplicateSql: `EXISTS (SELECT 1 FROM traffic t WHERE t.id = s.id AND t.ts = s.ts::TIMESTAMPTZ AND t.input = s.input)`,
+    conflictSql: trafficConflictSql,
     insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata, s.source_ref, s.embedding`,
     // Redaction runs on each record in JS, so a redacting ingest takes the zod path (the fast path would stage raw text).
     nativeStage: (store, args) =>
