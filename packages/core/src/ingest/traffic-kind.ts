@@ -1,6 +1,7 @@
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
 import type { Redactor } from '../pii/redact.js';
 import { TrafficRecordSchema } from '../schemas/traffic-record.js';
+import { redactStaged } from './native/redact-staged.js';
 import { stageNative } from './native/stage-native.js';
 import { TRAFFIC_FIELDS, trafficNativeStageSql } from './native/traffic-native-sql.js';
 import type { RecordKind, StageResult } from './record-kind.js';
@@ -13,8 +14,9 @@ const COLUMNS = ['id', 'ts', 'input', 'output', 'slice', 'judge_score', 'metadat
 
 /**
  * Production traffic records. Metadata is stored as a JSON object of strings. With a `redactor`,
- * input, output and metadata values are redacted at staging (hits counted into `hits`), and the
- * DuckDB fast path is not used: it would stage raw text.
+ * input, output and metadata values are redacted at staging (hits counted into `hits`); the DuckDB
+ * fast path redacts the rows a SQL prefilter picks (native/redact-staged.ts), and is not used
+ * with custom rules, which the prefilter cannot cover.
  */
 export function trafficKind(redactor?: Redactor, hits: Record<string, number> = {}): RecordKind {
   const red = (text: string): string => {
@@ -33,14 +35,14 @@ export function trafficKind(redactor?: Redactor, hits: Record<string, number> = 
     storedDuplicateSql: `EXISTS (SELECT 1 FROM traffic t WHERE t.id = s.id AND t.ts = s.ts::TIMESTAMPTZ AND t.input = s.input)`,
     conflictSql: trafficConflictSql,
     insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata, s.source_ref, s.embedding`,
-    // Redaction runs on each record in JS, so a redacting ingest takes the zod path (the fast path would stage raw text).
     nativeStage: (store, args) =>
-      Object.keys(args.supplied).length > 0 || redactor !== undefined
+      Object.keys(args.supplied).length > 0 || (redactor !== undefined && !redactor.builtinOnly)
         ? Promise.resolve(undefined)
         : stageNative(store, {
             ...args,
             columns: TRAFFIC_FIELDS.map((f) => args.map[f] ?? f),
             build: (source, table) => trafficNativeStageSql(source, args.map, table),
+            ...(redactor === undefined ? {} : { afterValid: (read: string) => redactStaged(store, read, red) }),
           }),
     stage(record): StageResult {
       const parsed = TrafficRecordSchema.safeParse({

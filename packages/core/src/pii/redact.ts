@@ -18,6 +18,8 @@ export type PiiConfig = z.infer<typeof PiiConfigSchema>;
 export interface Redactor {
   /** Rule names in the order applied (empty when redaction is off). */
   readonly rules: readonly string[];
+  /** True when only built-in rules apply: text failing pii-prefilter-sql.ts is then left as is, so a SQL prefilter may pick the rows to redact. */
+  readonly builtinOnly: boolean;
   redact(text: string): { text: string; hits: Record<string, number> };
 }
 
@@ -27,7 +29,7 @@ export interface Redactor {
  * @throws ConfigError naming the rule when a custom pattern does not compile
  */
 export function createRedactor(config: PiiConfig = {}): Redactor {
-  if (config.enabled === false) return { rules: [], redact: (text) => ({ text, hits: {} }) };
+  if (config.enabled === false) return { rules: [], builtinOnly: true, redact: (text) => ({ text, hits: {} }) };
   const chosen = new Set(config.rules ?? BUILTIN_PII_RULES);
   const rules: PiiRule[] = BUILTIN_PII_RULES.filter((r) => chosen.has(r)).map(builtinPiiRule);
   for (const [i, c] of (config.custom ?? []).entries()) {
@@ -41,6 +43,7 @@ export function createRedactor(config: PiiConfig = {}): Redactor {
   }
   return {
     rules: rules.map((r) => r.name),
+    builtinOnly: (config.custom ?? []).length === 0,
     redact(text) {
       const hits: Record<string, number> = {};
       let out = text;

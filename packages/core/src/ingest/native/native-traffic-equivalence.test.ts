@@ -6,6 +6,8 @@ import type { Store } from '../../store/store.js';
 import { jsonl, tempStore } from '../../test-helpers/temp-store.js';
 import { ingestJudge } from '../ingest-judge.js';
 import { ingestTraffic } from '../ingest-traffic.js';
+import { createRedactor } from '../../pii/redact.js';
+import { piiTexts } from '../../test-helpers/pii-random-text.js';
 
 let stores: Store[] = [];
 afterEach(() => {
@@ -94,7 +96,7 @@ async function both(name: string, content: string | ((dir: string) => Promise<st
       .then((s) => ({ ok: true, summary: { ...(s as Rec), file: '', sha256: '', fast_path: undefined }, fast: (s as Rec)['fast_path'] }))
       .catch((e: unknown) => ({ ok: false, message: String((e as Error).message).replaceAll(file, 'FILE') }));
     const rows = await store.all(`SELECT * FROM ${table} ORDER BY seq`);
-    const batch = await store.all(`SELECT merkle_root, n_read, n_accepted, n_rejected, n_duplicates, n_inserted FROM batches`);
+    const batch = await store.all(`SELECT merkle_root, detail, n_read, n_accepted, n_rejected, n_duplicates, n_inserted FROM batches`);
     results.push({ outcome, rows, batch });
     store.close();
     stores.pop();
@@ -149,4 +151,31 @@ describe('native (DuckDB) staging of traffic and judge scores is indistinguishab
       expect(fastRuns).toBeGreaterThan(validRuns * 0.6);
     }, 300_000);
   }
+});
+
+describe('native staging with redaction (prefiltered in SQL, redacted in JS) stores what the zod path stores', () => {
+  it('traffic carrying the redaction corpus and random near-misses in input, output and metadata: same rows, hashes, roots, hit counts', async () => {
+    const seeds = process.env['TOUCHSTONE_FULL_SIM'] === '1' ? 20 : 3;
+    const redactor = createRedactor();
+    const redacting: Ingest = (store, file, native) => ingestTraffic(store, { file, actor: 't', native, redactor });
+    let fastRuns = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const rng = createRng(1600 + seed);
+      const texts = piiTexts(rng, 300);
+      const recs = records(seed, 400, false, trafficRecord).map((r, i) => {
+        const t = (): string => pick(rng, texts);
+        const out: Rec = { ...r, id: `r${i}`, input: rng.next() < 0.7 ? t() : r['input'] };
+        if (rng.next() < 0.5) out['output'] = t();
+        if (rng.next() < 0.4) out['metadata'] = { note: t(), model: rng.next() < 0.5 ? t() : 'm-1' };
+        return out;
+      });
+      for (const [name, content] of [['x.jsonl', jsonl(recs)], ['x.csv', csv(recs, ',')]] as const) {
+        const r = await both(name, content, redacting, 'traffic');
+        expect(r.fast, `seed ${seed} ${name}`).toEqual(r.zod);
+        if (r.fastPath) fastRuns += 1;
+        expect(String((r.zod.batch?.[0] as Rec | undefined)?.['detail'])).toMatch(/"hits":\{"\w+":\d+/);
+      }
+    }
+    expect(fastRuns).toBeGreaterThan(seeds);
+  }, 300_000);
 });

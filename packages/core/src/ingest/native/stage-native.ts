@@ -11,11 +11,11 @@ export const NATIVE_FORMATS: readonly string[] = ['jsonl', 'csv', 'tsv', 'parque
  * line or record number: a single-table SELECT into a table keeps file order, and `rowid` is that
  * order; the view also names `rowid` a column, since run-ingest.ts names staged rows by rowid and a view
  * has none) and the record count is returned; otherwise undefined, and the caller uses the zod path,
- * which names each rejected record. JSONL must first pass scan-jsonl.ts (no blank lines, nulls …).
+ * which names each rejected record. `afterValid` may rewrite the read table's rows in place (redaction). JSONL must first pass scan-jsonl.ts (no blank lines, nulls …).
  */
 export async function stageNative(
   store: Store,
-  args: { file: string; format: string; table: string; columns: readonly string[]; build: (source: NativeSource, table: string) => string },
+  args: { file: string; format: string; table: string; columns: readonly string[]; build: (source: NativeSource, table: string) => string; afterValid?: (read: string) => Promise<void> },
 ): Promise<number | undefined> {
   if (!NATIVE_FORMATS.includes(args.format)) return undefined;
   const format = args.format as NativeFormat;
@@ -32,6 +32,7 @@ export async function stageNative(
   }
   const n = await validStagedCount(store, read);
   if (n === undefined) return undefined;
+  await args.afterValid?.(read);
   await store.run(`CREATE OR REPLACE TEMP VIEW ${args.table} AS SELECT * EXCLUDE (_valid), rowid AS rowid, (rowid + ${source.firstLine})::INTEGER AS source_record FROM temp.${read}`);
   return n;
 }
