@@ -43,7 +43,7 @@ export async function readJsonArray(file: string): Promise<{ records: SourceReco
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: 'expected a JSON object' } };
     objects += 1;
     const field = duplicates.get(objects);
-    if (field !== undefined) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: duplicateKeyReason(field) } };
+    if (field !== undefined) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: duplicateKeyReason(field), parseErrorField: field } };
     return { line: i + 1, unit: 'record', untyped: false, value: value as Record<string, unknown> };
   });
   return { records, raw };

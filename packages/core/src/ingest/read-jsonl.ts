@@ -103,7 +103,7 @@ function parseText(raw: string, line: number, last: boolean): SourceRecord | und
       return { line, untyped: false, value: { parseError: 'a JSONL line must be a JSON object' } };
     }
     const [duplicate] = findDuplicateKeys(text, 1);
-    if (duplicate !== undefined) return { line, untyped: false, value: { parseError: duplicateKeyReason(duplicate.field) } };
+    if (duplicate !== undefined) return { line, untyped: false, value: { parseError: duplicateKeyReason(duplicate.field), parseErrorField: duplicate.field } };
     return { line, untyped: false, value: value as Record<string, unknown> };
   } catch (error) {
     const reason = last

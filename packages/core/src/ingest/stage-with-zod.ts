@@ -65,7 +65,7 @@ export async function stageWithZod(
         read += 1;
         let reject: Omit<ErrorDetail, 'file' | 'line'> | undefined;
         let row: readonly StageValue[] | undefined;
-        if (isParseError(source.value)) reject = { reason: source.value.parseError };
+        if (isParseError(source.value)) reject = { reason: source.value.parseError, ...(source.value.parseErrorField === undefined ? {} : { field: source.value.parseErrorField }) };
         else {
           let record = applyFieldMap(source.value, map);
           if (source.untyped) record = coerceUntyped(record, kind.numericFields);

@@ -21,7 +21,7 @@ const traffic: TrafficRow[] = Array.from({ length: 3000 }, (_, i) => {
   const ms = T0 + day * 86_400_000 + ((i * 7919) % 86_400) * 1000 + (i % 1000);
   const model = day >= 49 && i % 3 === 0 ? 'gpt-new' : (MODELS[i % 3] as string);
   return {
-    id: `r${i % 2900}`, // some ids repeat at other times
+    id: `r${i}`, // unique: the store refuses one id with two contents (issue 12), so both engines hold the same rows
     timestamp: new Date(ms).toISOString(),
     input: requestText(slice, i),
     ...(i % 11 === 0 ? {} : { output: `answer ${i} ✓` }),
