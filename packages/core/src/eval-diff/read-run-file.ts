@@ -38,7 +38,7 @@ export async function readRunFile(file: string, options: ReadRunOptions = {}): P
   for await (const source of records(file, format, options.connection)) {
     read += 1;
     if (isParseError(source.value)) {
-      reject(source.line, undefined, source.value.parseError);
+      reject(source.line, source.value.parseErrorField, source.value.parseError);
       continue;
     }
     const parsed = parseRunRecord(source.value);

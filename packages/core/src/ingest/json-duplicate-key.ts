@@ -67,9 +67,12 @@ function unescape(raw: string): string {
   }
 }
 
-/** The parse-error reason for a duplicated key, naming the field. */
+/** The parse-error reason for a duplicated key; the rejected record's detail names the field (`field "x": duplicate key: …`). */
+export const DUPLICATE_KEY_REASON = 'duplicate key: given more than once in this record (JSON readers keep only one value silently; remove the extra one)';
+
+/** The reason for a whole input refused for a duplicated key, where no record detail carries the field. */
 export function duplicateKeyReason(field: string): string {
-  return `duplicate key: field "${field}" is given more than once in this record (JSON readers keep only one value silently; remove the extra one)`;
+  return `field "${field}": ${DUPLICATE_KEY_REASON}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors/touchstone-error.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
-import { duplicateKeyReason, findDuplicateKeys } from './json-duplicate-key.js';
+import { DUPLICATE_KEY_REASON, duplicateKeyReason, findDuplicateKeys } from './json-duplicate-key.js';
 import type { SourceRecord } from './source-record.js';
 
 /**
@@ -43,7 +43,7 @@ export async function readJsonArray(file: string): Promise<{ records: SourceReco
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: 'expected a JSON object' } };
     objects += 1;
     const field = duplicates.get(objects);
-    if (field !== undefined) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: duplicateKeyReason(field), parseErrorField: field } };
+    if (field !== undefined) return { line: i + 1, unit: 'record', untyped: false, value: { parseError: DUPLICATE_KEY_REASON, parseErrorField: field } };
     return { line: i + 1, unit: 'record', untyped: false, value: value as Record<string, unknown> };
   });
   return { records, raw };

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { DataError } from '../errors/touchstone-error.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
-import { duplicateKeyReason, findDuplicateKeys } from './json-duplicate-key.js';
+import { DUPLICATE_KEY_REASON, findDuplicateKeys } from './json-duplicate-key.js';
 import type { SourceRecord } from './source-record.js';
 
 const NEWLINE = 0x0a;
@@ -103,7 +103,7 @@ function parseText(raw: string, line: number, last: boolean): SourceRecord | und
       return { line, untyped: false, value: { parseError: 'a JSONL line must be a JSON object' } };
     }
     const [duplicate] = findDuplicateKeys(text, 1);
-    if (duplicate !== undefined) return { line, untyped: false, value: { parseError: duplicateKeyReason(duplicate.field), parseErrorField: duplicate.field } };
+    if (duplicate !== undefined) return { line, untyped: false, value: { parseError: DUPLICATE_KEY_REASON, parseErrorField: duplicate.field } };
     return { line, untyped: false, value: value as Record<string, unknown> };
   } catch (error) {
     const reason = last
