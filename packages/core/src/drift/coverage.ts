@@ -51,8 +51,8 @@ export interface CoverageResult {
 }
 
 /**
- * Coverage gaps: shadow requests with no gold item within cosine similarity τ, clustered by leader
- * clustering and reported against the whole gold set; the test compares shadow requests with
+ * Coverage gaps: shadow requests with no gold item within cosine similarity τ, clustered by single
+ * linkage at τ and reported against the whole gold set; the test compares shadow requests with
  * held-out gold items against half of gold (outside-reference.ts has the method). The effect is the
  * estimated share of traffic outside gold's coverage, (u − u₀)/(1 − u₀).
  */

@@ -1,5 +1,6 @@
 import { proportionsZTestLarger } from '../stats/drift/two-proportions.js';
-import { leaderClusters, subset } from '../text/leader-clusters.js';
+import { singleLinkageClusters } from '../text/single-linkage.js';
+import { subset } from '../text/subset-rows.js';
 import { countWithin, invertedIndex, nearestNeighbours, type Scratch } from '../text/nearest-neighbour.js';
 import { nearDuplicates } from '../text/near-duplicates.js';
 import { denseRows } from '../text/dense-rows.js';
@@ -27,7 +28,7 @@ export interface OutsideReference {
   readonly similarity: Float32Array;
   /** Indices of the queries below `tau` against the whole reference. */
   readonly uncovered: number[];
-  /** Clusters of uncovered queries, largest weighted share first: their rows and the reference texts near their leader. */
+  /** Clusters of uncovered queries, largest weighted share first: their rows (most connected first) and the reference texts near that first row. */
   readonly clusters: { readonly rows: number[]; readonly referenceNearby: number }[];
 }
 
@@ -107,11 +108,16 @@ export function outsideReference(allReference: readonly string[], allQueries: re
 
   const uncovered = queries.map((_, i) => i).filter((i) => (similarity[i] as number) < tau);
   const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;
-  const found = leaderClusters(subset(s, uncovered), clusterSimilarity);
+  const found = singleLinkageClusters(subset(s, uncovered), clusterSimilarity);
   const scratch: Scratch = { acc: new Float32Array(reference.length), touched: new Int32Array(reference.length) };
-  // A cluster in a region the reference merely covers thinly (a few texts around its leader) is less
-  // of a gap than one in a region it never reaches: rank by the queries in the cluster beyond what the
-  // reference's own density around the leader would predict (reference texts there × size ratio).
+  // Single linkage at the coverage threshold: two uncovered queries share a cluster when a chain of
+  // queries joins them, each step as close as a held-out reference text is to its nearest reference
+  // text (at the τ quantile), so one uncovered region sampled about as densely as the reference is one
+  // cluster; leader clustering at that threshold cut it into pieces one step wide (issue 13).
+  // A cluster in a region the reference merely covers thinly (a few texts around its most connected
+  // query; none when the cluster similarity is τ, as no uncovered query has one) is less of a gap than
+  // one in a region it never reaches: rank by the queries in the cluster beyond what the reference's
+  // own density there would predict (reference texts there × size ratio).
   const perReference = queries.length / reference.length;
   const clusters = found
     .filter((c) => c.members.length >= config.min_cluster_size)
