@@ -1,4 +1,4 @@
-import { mix32 } from './hash32.js';
+import { fixedSample } from './fixed-sample.js';
 import { invertedIndex } from './nearest-neighbour.js';
 import { subset } from './subset-rows.js';
 import type { SparseRows } from './tfidf.js';
@@ -31,9 +31,7 @@ export const MAX_LINKED = 2000;
 export function singleLinkageClusters(rows: SparseRows, threshold: number, maxLinked = MAX_LINKED): Cluster[] {
   const n = rows.n;
   const m = Math.min(n, maxLinked);
-  // The m rows with the smallest hash of their position: a fixed pseudo-random sample, so a periodic
-  // row order (round-robin by intent) cannot leave a whole cluster out of it.
-  const linked = m === n ? [...Array(n).keys()] : [...Array(n).keys()].sort((a, b) => mix32(a) - mix32(b) || a - b).slice(0, m).sort((a, b) => a - b);
+  const linked = fixedSample(n, m);
   const isLinked = new Uint8Array(n);
   for (const r of linked) isLinked[r] = 1;
   const rest = [...Array(n).keys()].filter((r) => isLinked[r] === 0);
