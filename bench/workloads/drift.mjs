@@ -256,6 +256,9 @@ export async function run({ quick }) {
   } else notes.push(`Python peer skipped: ${missing}`);
 
   const check = (ok) => (ok ? 'met' : 'MISSED');
+  const gaps = doc.coverage_gaps ?? [];
+  const gap = gaps[0];
+  if (gap !== undefined) notes.push(`coverage gaps (issue 13; planted new intent 5% of the window): ${gaps.length} listed; the largest ${gap.size} items, ${(100 * gap.share).toFixed(1)}% of traffic, top slice ${gap.top_slice ?? 'none'}; the next ${gaps.slice(1, 4).map((g) => g.size).join(', ') || 'none'} items (linked at cosine ${doc.coverage?.cluster_similarity?.toFixed(3) ?? '?'}, coverage threshold ${doc.coverage?.similarity_threshold?.toFixed(3) ?? '?'})`);
   notes.push(`target < 30 s: ${best.seconds.toFixed(1)} s — ${check(best.seconds < 30)}; peak RSS < 2 GB: ${best.peak_rss_mb?.toFixed(0) ?? '?'} MB — ${check((best.peak_rss_mb ?? Infinity) < 2048)}`);
   const loadRatio = built.load.seconds / built.duck.seconds;
   notes.push(`traffic ingest ≤ 2× DuckDB's bare load of the same Parquet file: ${loadRatio.toFixed(2)}× (CPU ${(built.load.cpu_seconds / built.duck.cpu_seconds).toFixed(2)}×) — ${check(loadRatio <= 2)}; its peak RSS < 1 GB: ${built.load.peak_rss_mb?.toFixed(0) ?? '?'} MB — ${check((built.load.peak_rss_mb ?? Infinity) < 1024)}`);

@@ -86,7 +86,7 @@ export { normalizeText } from './text/normalize-text.js';
 export { nearDuplicates, type NearDuplicateOptions } from './text/near-duplicates.js';
 export { tfidfVectors, type SparseRows } from './text/tfidf.js';
 export { invertedIndex, nearestNeighbours, type Nearest } from './text/nearest-neighbour.js';
-export { leaderClusters, type Cluster } from './text/leader-clusters.js';
+export { singleLinkageClusters, type Cluster } from './text/single-linkage.js';
 
 // labeler skew (agreement, leniency, drift, fatigue, impact)
 export { skew } from './skew/skew.js';

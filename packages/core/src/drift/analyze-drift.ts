@@ -143,7 +143,7 @@ export function analyzeDrift(inputs: DriftInputs, options: AnalyzeOptions = {}):
     stale_content: staleContent.result === null ? null : (({ clusters: _clusters, ...rest }) => rest)(staleContent.result),
     stale_content_clusters: staleContent.result?.clusters ?? [],
     tests: decided.map((t) => ({ ...toAlert(t), status: t.status })),
-    thresholds: { ...th, pass_threshold: inputs.passThreshold, coverage_similarity: coverage.result?.similarity_threshold ?? null, cluster_similarity: cov.cluster_similarity === 'auto' ? (coverage.result?.similarity_threshold ?? null) : cov.cluster_similarity },
+    thresholds: { ...th, pass_threshold: inputs.passThreshold, coverage_similarity: coverage.result?.similarity_threshold ?? null, cluster_similarity: coverage.result?.cluster_similarity ?? (cov.cluster_similarity === 'auto' ? null : cov.cluster_similarity) },
     notes: shadowTotal === 0 ? [...notes, 'the shadow set is empty'] : notes,
   };
 }

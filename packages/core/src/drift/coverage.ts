@@ -34,6 +34,8 @@ export interface CoverageGap {
 
 export interface CoverageResult {
   readonly similarity_threshold: number;
+  /** Cosine similarity at which two uncovered requests are linked into one gap (single linkage). */
+  readonly cluster_similarity: number;
   /** How texts were compared: cosine of embeddings (every gold item and request has one) or character n-gram TF-IDF. */
   readonly representation: 'embedding' | 'lexical';
   /** Kish's effective size of the shadow items behind the weighted shares. */
@@ -51,8 +53,8 @@ export interface CoverageResult {
 }
 
 /**
- * Coverage gaps: shadow requests with no gold item within cosine similarity τ, clustered by leader
- * clustering and reported against the whole gold set; the test compares shadow requests with
+ * Coverage gaps: shadow requests with no gold item within cosine similarity τ, clustered by single
+ * linkage at τ and reported against the whole gold set; the test compares shadow requests with
  * held-out gold items against half of gold (outside-reference.ts has the method). The effect is the
  * estimated share of traffic outside gold's coverage, (u − u₀)/(1 − u₀).
  */
@@ -82,7 +84,7 @@ export function coverageAnalysis(
     gold_nearby: referenceNearby,
     top_metadata: topMetadata(rows.map((r) => shadow[r] as CoverageItem)),
   }));
-  const result: CoverageResult = { similarity_threshold: tau, representation, n_effective: nEffective, uncovered_share: uncoveredShare, gold_uncovered_share: u0, shadow_uncovered_share_half: uA, excess, p_value: pValue, gaps };
+  const result: CoverageResult = { similarity_threshold: tau, cluster_similarity: found.result.clusterSimilarity, representation, n_effective: nEffective, uncovered_share: uncoveredShare, gold_uncovered_share: u0, shadow_uncovered_share_half: uA, excess, p_value: pValue, gaps };
   const largest = gaps[0];
   const test: DriftTestInput = {
     kind: 'coverage_gap',

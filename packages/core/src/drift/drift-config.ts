@@ -62,7 +62,12 @@ export const CoverageConfigSchema = z
     similarity: z.union([z.number().gt(0).max(1), z.literal('auto')]),
     /** Quantile used by similarity "auto" (default 0.05). */
     auto_quantile: z.number().gt(0).lt(0.5),
-    /** Cosine similarity for two uncovered shadow items to share a cluster (default "auto": the coverage similarity). */
+    /**
+     * Cosine similarity at which two uncovered shadow items are linked; gaps are the single-linkage
+     * clusters. Default "auto": the coverage similarity measured at the shadow set's density (the
+     * `auto_quantile` quantile of held-out gold items' similarity to as many gold items as the shadow
+     * set holds; the coverage similarity itself when the shadow set is as large as half of gold).
+     */
     cluster_similarity: z.union([z.number().gt(0).max(1), z.literal('auto')]),
     /** Smallest cluster reported as a gap (default 3). */
     min_cluster_size: z.number().int().positive(),

@@ -69,7 +69,7 @@ export const DriftReportSchema = z.object({
     top: z.array(z.object({ value: z.string(), baseline_share: z.number(), window_share: z.number(), unseen: z.boolean() })),
   })),
   // representation, n_effective, requests and top_metadata: absent in reports stored before shadow weights and embeddings.
-  coverage: z.object({ similarity_threshold: z.number(), representation: z.enum(['embedding', 'lexical']).optional(), n_effective: z.number().optional(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
+  coverage: z.object({ similarity_threshold: z.number(), cluster_similarity: z.number().optional(), representation: z.enum(['embedding', 'lexical']).optional(), n_effective: z.number().optional(), uncovered_share: z.number(), gold_uncovered_share: z.number(), shadow_uncovered_share_half: z.number(), excess: z.number(), p_value: z.number() }).nullable(),
   /** Clusters of traffic with no close gold item, largest weighted share of traffic first; listed whether or not coverage alerts. */
   coverage_gaps: z.array(z.object({ size: z.number(), requests: z.number().optional(), share: z.number(), examples: z.array(z.string()), top_slice: z.string().nullable(), mean_gold_similarity: z.number(), gold_nearby: z.number(), top_metadata: z.array(z.object({ key: z.string(), value: z.string(), share: z.number() })).optional() })),
   stale_gold: z.array(z.object({ slice: z.string(), gold_items: z.number(), gold_share: z.number(), last_seen: z.string().nullable(), p_value: z.number() })),

@@ -1,5 +1,7 @@
 import { proportionsZTestLarger } from '../stats/drift/two-proportions.js';
-import { leaderClusters, subset } from '../text/leader-clusters.js';
+import { singleLinkageClusters } from '../text/single-linkage.js';
+import { subset } from '../text/subset-rows.js';
+import { fixedSample } from '../text/fixed-sample.js';
 import { countWithin, invertedIndex, nearestNeighbours, type Scratch } from '../text/nearest-neighbour.js';
 import { nearDuplicates } from '../text/near-duplicates.js';
 import { denseRows } from '../text/dense-rows.js';
@@ -27,8 +29,10 @@ export interface OutsideReference {
   readonly similarity: Float32Array;
   /** Indices of the queries below `tau` against the whole reference. */
   readonly uncovered: number[];
-  /** Clusters of uncovered queries, largest weighted share first: their rows and the reference texts near their leader. */
+  /** Clusters of uncovered queries, largest weighted share first: their rows (most connected first) and the reference texts near that first row. */
   readonly clusters: { readonly rows: number[]; readonly referenceNearby: number }[];
+  /** Cosine similarity at which two uncovered queries are linked into one cluster. */
+  readonly clusterSimilarity: number;
 }
 
 /** Held-out reference texts used for the baseline: enough for a rate within about ±1 pt, bounded in cost. */
@@ -106,12 +110,22 @@ export function outsideReference(allReference: readonly string[], allQueries: re
   const pValue = proportionsZTestLarger(uHalf * nEffective, nEffective, refUncovered, halfB.length);
 
   const uncovered = queries.map((_, i) => i).filter((i) => (similarity[i] as number) < tau);
-  const clusterSimilarity = config.cluster_similarity === 'auto' ? tau : config.cluster_similarity;
-  const found = leaderClusters(subset(s, uncovered), clusterSimilarity);
+  // Uncovered queries are sampled as densely as the queries are, and the nearest-neighbour step grows
+  // as a sample thins: τ measured against as many reference texts as there are queries links them.
+  const clusterSimilarity =
+    config.cluster_similarity !== 'auto' ? config.cluster_similarity
+    : config.similarity !== 'auto' || queries.length >= halfA.length ? tau
+    : Math.min(tau, autoThreshold(nearestNeighbours(subset(g, halfB), invertedIndex(subset(g, fixedSample(halfA.length, queries.length).map((i) => halfA[i] as number)))).similarity, config.auto_quantile));
+  const found = singleLinkageClusters(subset(s, uncovered), clusterSimilarity);
   const scratch: Scratch = { acc: new Float32Array(reference.length), touched: new Int32Array(reference.length) };
-  // A cluster in a region the reference merely covers thinly (a few texts around its leader) is less
-  // of a gap than one in a region it never reaches: rank by the queries in the cluster beyond what the
-  // reference's own density around the leader would predict (reference texts there × size ratio).
+  // Single linkage: two uncovered queries share a cluster when a chain of queries joins them, each step
+  // as close as a held-out reference text is to its nearest reference text at the queries' density,
+  // so one uncovered region is one cluster; leader clustering at τ cut it into pieces one step wide
+  // (issue 13; coverage-gaps-simulation.test.ts).
+  // A cluster in a region the reference merely covers thinly (a few texts around its most connected
+  // query; none when the cluster similarity is τ, as no uncovered query has one) is less of a gap than
+  // one in a region it never reaches: rank by the queries in the cluster beyond what the reference's
+  // own density there would predict (reference texts there × size ratio).
   const perReference = queries.length / reference.length;
   const clusters = found
     .filter((c) => c.members.length >= config.min_cluster_size)
@@ -124,7 +138,7 @@ export function outsideReference(allReference: readonly string[], allQueries: re
     .sort((a, b) => b.weight - a.weight || b.deficit - a.deficit || (a.rows[0] as number) - (b.rows[0] as number))
     .slice(0, config.max_clusters)
     .map(({ rows, referenceNearby }) => ({ rows, referenceNearby }));
-  return { result: { tau, u0, uHalf, nEffective, representation: embedded ? 'embedding' : 'lexical', excess, pValue, similarity, uncovered, clusters }, queryRows, referenceSize: reference.length };
+  return { result: { tau, u0, uHalf, nEffective, representation: embedded ? 'embedding' : 'lexical', excess, pValue, similarity, uncovered, clusters, clusterSimilarity }, queryRows, referenceSize: reference.length };
 }
 
 function countBelow(xs: Float32Array, threshold: number): number {

@@ -2,7 +2,7 @@ import type { SparseRows } from './tfidf.js';
 
 /**
  * Precomputed embeddings as L2-normalized rows in the sparse layout the nearest-neighbour search,
- * the inverted index and leader clustering already use (every dimension a "term"), so cosine
+ * the inverted index and single-linkage clustering already use (every dimension a "term"), so cosine
  * similarity of embeddings needs no second search engine. Dot products of dense vectors can be
  * negative; the search reports them as 0 (no similarity), which is all a coverage threshold needs.
  * A zero vector stays zero (similar to nothing).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leaderClusters } from './leader-clusters.js';
+import { singleLinkageClusters } from './single-linkage.js';
+import { denseRows } from './dense-rows.js';
 import { minhashSignature, signatureSimilarity } from './minhash.js';
 import { invertedIndex, nearestNeighbours } from './nearest-neighbour.js';
 import { nearDuplicates } from './near-duplicates.js';
@@ -70,16 +71,43 @@ describe('TF-IDF nearest neighbours', () => {
   });
 });
 
-describe('leaderClusters', () => {
-  it('groups paraphrases and separates unrelated requests, largest cluster first', () => {
+describe('singleLinkageClusters', () => {
+  // Seven 3-d vectors; 0–1–2–3 is a chain (cosines 0.949, 0.822, 0.898) whose ends are far apart (0.195).
+  const X = [[1, 0, 0], [0.9, 0.3, 0], [0.6, 0.8, 0], [0.2, 1, 0.1], [0, 0, 1], [0.1, 0.1, 1], [-1, 0.2, 0.1]];
+  const labels = (cs: { members: number[] }[]): number[] => {
+    const out = Array<number>(X.length).fill(-1);
+    cs.forEach((c, k) => c.members.forEach((r) => (out[r] = k)));
+    return out;
+  };
+  // Same partition as a reference labelling (cluster numbers may differ).
+  const samePartition = (a: number[], b: number[]): boolean => a.every((x, i) => a.every((y, j) => (x === y) === (b[i] === b[j])));
+  it('matches scipy single linkage cut at a cosine distance', () => {
+    // scipy 1.x: fcluster(linkage(X, 'single', metric='cosine'), 1 - h, 'distance')
+    // h = 0.8 -> [2 2 2 2 1 1 3]; h = 0.9 -> [2 2 3 4 1 1 5]
+    expect(samePartition(labels(singleLinkageClusters(denseRows(X), 0.8)), [2, 2, 2, 2, 1, 1, 3])).toBe(true);
+    expect(samePartition(labels(singleLinkageClusters(denseRows(X), 0.9)), [2, 2, 3, 4, 1, 1, 5])).toBe(true);
+  });
+  it('lists the largest cluster first, from its most connected row', () => {
+    const clusters = singleLinkageClusters(denseRows(X), 0.8);
+    // Rows 1 and 2 have two neighbours at 0.8; row 1 comes first, then by similarity to it (0: 0.949, 2: 0.822, 3: 0.494).
+    expect(clusters[0]?.members).toEqual([1, 0, 2, 3]);
+    expect(clusters.map((c) => c.members.length)).toEqual([4, 2, 1]);
+  });
+  it('gives the same clusters on sparse (TF-IDF) rows and with a bound on the rows linked pair by pair', () => {
     const texts = [
       'cancel my subscription please', 'play some jazz music', 'i want to cancel my subscription',
       'please cancel the subscription', 'play jazz music now', 'what time is it in tokyo',
     ];
     const [m] = tfidfVectors([texts]);
-    const clusters = leaderClusters(m!, 0.3).map((c) => c.members.slice().sort());
-    expect(clusters[0]).toEqual([0, 2, 3]);
-    expect(clusters).toContainEqual([1, 4]);
-    expect(clusters).toContainEqual([5]);
+    const exact = singleLinkageClusters(m!, 0.3).map((c) => c.members.slice().sort());
+    expect(exact[0]).toEqual([0, 2, 3]);
+    expect(exact).toContainEqual([1, 4]);
+    expect(exact).toContainEqual([5]);
+    // Bounded to 5 of 6 rows compared pair by pair: the same clusters whichever row is left out.
+    expect(singleLinkageClusters(m!, 0.3, 5).map((c) => c.members.slice().sort())).toEqual(exact);
+  });
+  it('with a bound, a row outside the sample joins every sampled row it reaches', () => {
+    // Any 6 of X's 7 rows sampled: the left-out row links to its neighbours, so chains through it hold.
+    expect(samePartition(labels(singleLinkageClusters(denseRows(X), 0.8, 6)), [2, 2, 2, 2, 1, 1, 3])).toBe(true);
   });
 });
