@@ -29,6 +29,10 @@ describe('planted-effects scorecard of touchstone skew on the demo (reduced)', (
     console.log(runs.map((r, k) => `seed ${SEEDS[k]}: ${r.card.planted.map((p) => `${p.effect} ${p.found ? `#${p.rank}` : 'missed'}`).join(', ')}; unexplained: ${r.card.unexplained.join('; ') || 'none'}`).join('\n'));
     expect(found('lenient dana.r on hallucinated_policy')).toBe(SEEDS.length);
     expect(found('guideline_shift v1 on tone')).toBe(SEEDS.length);
+    // Only tone has a planted guideline shift. Before the same-labeler test allowed for items shared by
+    // labelers (their labels move together), it also "found" one on hallucinated_policy or correct in
+    // 12 of 70 runs at scales 1 and 2; after, 1 of 55 (bench/RESULTS.md, skew-scorecard).
+    for (const r of runs) expect(r.card.unexplained.filter((u) => u.includes('guideline_shift'))).toEqual([]);
     const unplanted = new Map<string, number>();
     for (const r of runs) for (const id of r.card.unplantedFlagged) unplanted.set(id, (unplanted.get(id) ?? 0) + 1);
     expect([...unplanted.values()].every((n) => n <= 1)).toBe(true);

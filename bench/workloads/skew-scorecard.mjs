@@ -38,6 +38,7 @@ export function summarize(runs) {
   for (const r of runs) for (const id of r.card.unplantedFlagged) byLabeler.set(id, (byLabeler.get(id) ?? 0) + 1);
   lines.push(`unplanted labelers flagged: ${[...byLabeler].map(([id, n]) => `${id} in ${n}/${runs.length}`).join(', ') || 'none'}`);
   lines.push(`unexplained flags per run: ${runs.map((r) => r.card.unexplained.length).join(' ')} (${runs.flatMap((r) => r.card.unexplained.map((u) => `seed ${r.seed}: ${u}`)).join('; ') || 'none'})`);
+  lines.push(`of those, leniency/severity in the direction of a real offset the generator makes but the manifest does not list (|offset| ≥ 0.01; datasets/src/unplanted-offsets.ts): ${runs.reduce((n, r) => n + r.card.alongUnplantedOffset.length, 0)} of ${runs.reduce((n, r) => n + r.card.unexplained.length, 0)}`);
   const cal = runs.map((r) => r.card.calibration);
   lines.push(`impact calibration, unplanted labelers: max |pass-rate shift| ${Math.max(...cal.map((c) => c.unplantedMaxShift * 100)).toFixed(2)} points, max flips ${Math.max(...runs.map((r) => r.card.calibration.unplantedMaxFlips)).toFixed(1)} (1% of items: ${Math.min(...runs.map((r) => r.items)) / 100})`);
   lines.push(`planted labeler's flips on her slice vs the largest unplanted labeler's on that slice: above in ${cal.filter((c) => c.plantedOnSlice > c.unplantedMaxOnSlice).length}/${runs.length} (${cal.map((c) => `${c.plantedOnSlice.toFixed(1)}>${c.unplantedMaxOnSlice.toFixed(1)}`).join(' ')}); vs the largest unplanted overall: above in ${cal.filter((c) => c.plantedOnSlice > c.unplantedMaxFlips).length}/${runs.length}`);
@@ -60,7 +61,10 @@ export async function run({ quick }) {
     notes.push(`scale ${scale} (${at[0].items} items), ${at.length} seeds:`, ...summarize(at).map((l) => `  ${l}`));
     if (scale === 1) notes.push(`  the issue's 11 runs (default seed and 1–10):`, ...summarize(at.filter((r) => SEEDS.includes(r.seed))).map((l) => `    ${l}`));
   }
-  notes.push('fatigue power by scale is its power curve: the planted drift is +0.03 per item after the 25th of a session (sessions grow with the scale).');
+  notes.push(
+    'fatigue power by scale is its power curve: the planted drift is +0.03 per item after the 25th of a session (sessions grow with the scale). The test is one straight-trend test per labeler pooled over all their sessions, two-sided; told the true change point it would find about 91% at scale 1 (a test that searches for the point needs its own calibrated null: not built).',
+    'unexplained flags at scale 2 come mostly from (1) the generator\'s real but unlisted offsets (unplanted biases of ±0.02–0.03 and noise clipped at the ends of the 1–5 scale: ivan.p, the noisiest, really is about +0.065 on unsafe_action) that the larger sample can reach, and (2) Benjamini–Hochberg counting the fatigued labelers\' leniency on every slice (about 14 redundant discoveries a run), which loosens its cut-off for everyone; the leniency z less the true offset has sd 1.02 there, so the tests themselves are calibrated.',
+  );
   return { name: 'planted-effects scorecard of touchstone skew on the demo', rows: runs.map((r) => ({ label: `seed ${r.seed} scale ${r.scale}`, seconds: r.seconds, peak_rss_mb: 0, found: r.card.planted.filter((p) => p.found).length, unexplained: r.card.unexplained.length })), notes };
 }
 

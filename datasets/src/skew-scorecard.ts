@@ -1,5 +1,9 @@
 import type { SkewReport } from '@touchstone/core/schemas';
 import type { DemoManifest } from './demo-manifest.js';
+import { unplantedOffsets } from './unplanted-offsets.js';
+
+/** Smallest real unlisted offset (label units) an unexplained flag is said to point along. */
+const MIN_OFFSET = 0.01;
 
 /** One planted effect of the manifest and whether `touchstone skew` found it. */
 export interface PlantedResult {
@@ -14,6 +18,12 @@ export interface SkewScorecard {
   readonly planted: PlantedResult[];
   /** Flags no planted effect explains: each a false finding ("labeler kind slice"). */
   readonly unexplained: string[];
+  /**
+   * The unexplained leniency/severity flags that point the way of a real offset the generator makes but
+   * the manifest does not list (unplanted-offsets.ts, |offset| ≥ 0.01): true in direction, overstated in
+   * size. Still counted in `unexplained`.
+   */
+  readonly alongUnplantedOffset: string[];
   /** Labelers with no planted effect that carry any flag. */
   readonly unplantedFlagged: string[];
   readonly calibration: {
@@ -60,9 +70,18 @@ export function scoreSkew(manifest: DemoManifest, report: SkewReport): SkewScore
   const unplanted = report.labelers.filter((l) => !plantedIds.has(l.labeler_id));
   const onSlice = (l: SkewReport['labelers'][number]): number => l.impact_by_slice.find((s) => s.slice === lenient.slice)?.flipped_items ?? 0;
   const lenientRow = report.labelers.find((l) => l.labeler_id === lenient.labeler_id);
+  const offsets = unplantedOffsets();
+  const name = (f: SkewReport['flags'][number]): string => `${f.labeler_id ?? `guideline ${f.versions?.older ?? ''}`} ${f.kind} ${f.slice ?? 'overall'}`;
+  const alongOffset = (f: SkewReport['flags'][number]): boolean => {
+    if (f.labeler_id === null || (f.kind !== 'leniency' && f.kind !== 'severity')) return false;
+    const offset = offsets.get(`${f.labeler_id}|${f.slice ?? 'overall'}`) ?? 0;
+    return Math.abs(offset) >= MIN_OFFSET && Math.sign(offset) === Math.sign(f.effect);
+  };
+  const unexplained = report.flags.filter((f) => !explained(f));
   return {
     planted,
-    unexplained: report.flags.filter((f) => !explained(f)).map((f) => `${f.labeler_id ?? `guideline ${f.versions?.older ?? ''}`} ${f.kind} ${f.slice ?? 'overall'}`),
+    unexplained: unexplained.map(name),
+    alongUnplantedOffset: unexplained.filter(alongOffset).map(name),
     unplantedFlagged: [...new Set(report.flags.flatMap((f) => (f.labeler_id !== null && !plantedIds.has(f.labeler_id) ? [f.labeler_id] : [])))],
     calibration: {
       unplantedMaxShift: Math.max(0, ...unplanted.map((l) => Math.abs(l.impact.pass_rate_shift))),

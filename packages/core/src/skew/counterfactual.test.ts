@@ -50,4 +50,21 @@ describe('guidelineTests', () => {
     expect(t?.effect).toBeCloseTo(1, 12);
     expect(t?.z).toBeGreaterThan(0);
   });
+
+  it('on the same labelers, takes the item-clustered standard error when items are shared across labelers (statsmodels oracle)', () => {
+    // Oracle: statsmodels 0.15 `ols('y ~ C(lab) + old').fit(cov_type='cluster', cov_kwds={'groups': item,
+    // 'use_correction': False})` gives old = 1.125, se 0.618718433538229; × √(G/(G − 1)), G = 8 items:
+    // 0.6614378277661476. The labels of one item move together, so this exceeds the pooled se.
+    const r = (item_id: string, labeler_id: string, value: number, old: boolean, t: number): SkewLabelRecord => ({ item_id, labeler_id, value, guideline_version: old ? 'v1' : 'v2', slice: 's', labeled_at: t });
+    const rows: [string, string, number, boolean][] = [
+      ['i1', 'x', 4, true], ['i1', 'y', 5, true], ['i2', 'x', 2, true], ['i2', 'y', 3, true], ['i3', 'x', 5, true], ['i3', 'y', 4, true],
+      ['i4', 'x', 3, false], ['i4', 'y', 3, false], ['i5', 'x', 1, false], ['i5', 'y', 2, false], ['i6', 'x', 4, false], ['i6', 'y', 4, false],
+      ['i7', 'x', 5, true], ['i7', 'y', 3, false], ['i8', 'x', 2, false], ['i8', 'y', 3, true],
+    ];
+    const data = skewDataFromRecords({ kind: 'ordinal', min: 1, max: 5, pass_threshold: 4 }, rows.map(([i, l, y, old], k) => r(i, l, y, old, k + (old ? 0 : 100))));
+    const [t] = guidelineTests(data, 4);
+    expect(t).toMatchObject({ basis: 'same_labelers', n: 8 });
+    expect(t?.effect).toBeCloseTo(1.125, 12);
+    expect(t?.se).toBeCloseTo(0.6614378277661476, 12);
+  });
 });

@@ -19,7 +19,8 @@ export const P_VALUE_METHOD =
   'Below that: Monte-Carlo permutation p = (1 + #|S*| >= |S|)/(B + 1); when fewer than ' + '5 of the B permutations reach the observed statistic, ' +
   `the test is rerun with ${REFINE_FACTOR}·B fresh permutations (at most ${REFINE_MAX}) and p comes from those alone, so a small but clear effect is not held at ` +
   'p >= 1/(B + 1) (which Benjamini-Hochberg over many tests cannot reject). Drift and fatigue: permutation trend test, normal approximation. ' +
-  'Guideline shifts: version tags shuffled within items (same_items) or within labelers (same_labelers), normal approximation.';
+  'Guideline shifts: version tags shuffled within items (same_items) or within labelers (same_labelers), normal approximation; ' +
+  'on same_labelers the variance is the larger of that and the item-clustered (sandwich) one, since the labels of one item move together.';
 
 export interface LeniencyTest {
   readonly cell: TestCell;
