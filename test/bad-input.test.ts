@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Store } from '@touchstone/core';
-import { runCli, tempDir } from './helpers/cli.js';
+import { REPO, runCli, tempDir } from './helpers/cli.js';
 
 // Input that used to get through or crash (issue 12), through the real CLI: each is refused with a
 // message naming file, line and field (or said so, when it is stored), never a stack trace.
@@ -38,6 +38,24 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     // The reader refuses nesting past 512 levels by line, before any field is read.
     expect(q).toMatchObject({ line: 2, field: null, record: { parseError: expect.stringMatching(/nested more than 512/) as unknown } });
     expect(await count(db, 'labels')).toBe(1);
+  });
+
+  it('a Prodigy _timestamp of 1e20 and an OTel startTimeUnixNano of 26 digits are named by line and field, not a stack trace', async () => {
+    const db = join(tmp.dir, 'times.duckdb');
+    const fixtures = join(REPO, 'packages/core/src/importers/fixtures');
+    const first = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(fixtures, name), 'utf8').split('\n')[0] ?? '') as Record<string, unknown>;
+    const prodigy = write('prodigy-1e20.jsonl', `${JSON.stringify({ ...first('prodigy-db-out.jsonl'), _timestamp: 1e20 })}\n`);
+    const p = await runCli(['--db', db, 'ingest', 'labels', prodigy, '--gold', 'pd', '--scale', 'nominal:pass,fail', '--pass-categories', 'pass']);
+    expect(p.code).toBe(3);
+    expect(p.stderr).toContain(`${prodigy}:1: _timestamp: 100000000000000000000 is not a time in Unix seconds`);
+    expect(p.stderr).not.toMatch(NO_STACK);
+    const span = JSON.stringify(first('otel-genai.jsonl')).replace(/"startTimeUnixNano":"\d+"/, '"startTimeUnixNano":"17174304001234567890123456"');
+    expect(span).toContain('17174304001234567890123456');
+    const otel = write('otel-26.jsonl', `${span}\n`);
+    const o = await runCli(['--db', db, 'ingest', 'traffic', otel]);
+    expect(o.code).toBe(3);
+    expect(o.stderr).toMatch(new RegExp(`${otel}:1: span \\w+: startTimeUnixNano: "17174304001234567890123456" is not a time in Unix nanoseconds`));
+    expect(o.stderr).not.toMatch(NO_STACK);
   });
 
   it('ids that are blank or hold a NUL, and years 0000 and 2999, are rejected by line and field', async () => {
@@ -136,6 +154,10 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(JSON.parse(s.stdout)).toMatchObject({ inserted: 2, warnings: [{ code: 'JUDGE_UNKNOWN_ITEMS', count: 1 }] });
     const text = await runCli(['--db', db, 'ingest', 'judge', strangers, '--gold', 'g', '--judge', 'j2']);
     expect(text.stdout).toContain('warning   1 of 2 scores are for 1 item not in gold set "g" ("zz")');
+    // ... and judge calibrate still runs, pairing only the labeled items.
+    const cal = await runCli(['--db', db, 'judge', 'calibrate', '--gold', 'g', '--judge', 'j', '--json']);
+    expect(cal.code, cal.stderr).toBe(0);
+    expect(JSON.parse(cal.stdout)).toMatchObject({ n_pairs: 1 });
   });
 
   it('--json usage errors still print one JSON document', async () => {
