@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '@touchstone/core';
 import { runCli, tempDir } from './helpers/cli.js';
+import { countRows } from './helpers/count-rows.js';
 
 // Issue 12's "wrong reasons" for CSV/TSV and Parquet, through the real CLI: a ragged row or bytes
 // that are not UTF-8 are blamed on their own line (never a valid row, never "no data rows"), and
@@ -18,15 +18,6 @@ const write = (name: string, text: string | Buffer): string => {
 const NO_STACK = /\n\s+at |internal error/;
 const fields = (found: number, header: number): string => `${found} field${found === 1 ? '' : 's'}, header has ${header}`;
 const AT = '2026-01-05T10:00:00Z';
-
-async function count(db: string, table: string): Promise<number> {
-  const store = await Store.open(db, { readOnly: true });
-  try {
-    return (await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0]?.n ?? -1;
-  } finally {
-    store.close();
-  }
-}
 
 /** Writes `select` to a Parquet file with DuckDB, as a pipeline would. */
 async function parquet(name: string, select: string): Promise<string> {
@@ -56,7 +47,7 @@ describe('CSV/TSV: a bad line is blamed by its own number and what is wrong (rea
         // The gold set (and its item texts) the judge scores refer to.
         const gold = write(`gold-${k}-${ext}.jsonl`, Array.from({ length: 6 }, (_, i) => JSON.stringify({ item_id: `i${i}`, labeler_id: 'ann', label: 3, labeled_at: AT })).join('\n') + '\n');
         expect((await runCli(['--db', db, 'ingest', 'labels', gold, '--gold', 'g', '--scale', 'ordinal:1-5'])).code).toBe(0);
-        const before = await count(db, spec.table);
+        const before = await countRows(db, spec.table);
         const line = (cells: readonly string[]): string => cells.join(sep);
         const n = spec.header.length;
         const rows = [0, 1, 2, 3].map((i) => line(spec.row(i)));
@@ -76,7 +67,7 @@ describe('CSV/TSV: a bad line is blamed by its own number and what is wrong (rea
         expect(JSON.parse(s.stdout)).toMatchObject({ read: 4, accepted: 2, rejected: 2, inserted: 2 });
         const quarantined = readFileSync(`${ragged}.rejected.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; reason: string });
         expect(quarantined.map((q) => [q.line, q.reason])).toEqual([[3, fields(n + 1, n)], [4, fields(n - 1, n)]]);
-        expect(await count(db, spec.table)).toBe(before + 2);
+        expect(await countRows(db, spec.table)).toBe(before + 2);
 
         const extra = write(`${k}-extra.${ext}`, [line(spec.header), ...[4, 5].map((i) => line([...spec.row(i), 'x']))].join('\n') + '\n');
         const e = await runCli(['--db', db, 'ingest', spec.kind, extra, ...spec.args]);
@@ -96,7 +87,7 @@ describe('CSV/TSV: a bad line is blamed by its own number and what is wrong (rea
         const h = await runCli(['--db', db, 'ingest', spec.kind, head, ...spec.args]);
         expect(h.code).toBe(3);
         expect(h.stderr).toContain(`${head}:1: the header's bytes are not UTF-8`);
-        expect(await count(db, spec.table)).toBe(before + 2);
+        expect(await countRows(db, spec.table)).toBe(before + 2);
         expect((await runCli(['--db', db, 'verify'])).code).toBe(0);
       });
     }
@@ -134,8 +125,8 @@ describe('Parquet: NaN, ±Infinity and null are named by record and field (real 
     const t = await runCli(['--db', db, 'ingest', 'traffic', epoch]);
     expect(t.stderr).toContain(`${epoch}: record 1: field "timestamp": Infinity is not a finite number`);
     expect(t.stderr).toContain(`${epoch}: record 2: field "timestamp": NaN is not a number`);
-    expect(await count(db, 'judge_scores')).toBe(0);
-    expect(await count(db, 'traffic')).toBe(0);
-    expect(await count(db, 'labels')).toBe(1);
+    expect(await countRows(db, 'judge_scores')).toBe(0);
+    expect(await countRows(db, 'traffic')).toBe(0);
+    expect(await countRows(db, 'labels')).toBe(1);
   });
 });
