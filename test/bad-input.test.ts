@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '@touchstone/core';
-import { runCli, tempDir } from './helpers/cli.js';
+import { REPO, runCli, tempDir } from './helpers/cli.js';
+import { countRows } from './helpers/count-rows.js';
 
 // Input that used to get through or crash (issue 12), through the real CLI: each is refused with a
 // message naming file, line and field (or said so, when it is stored), never a stack trace.
@@ -17,15 +17,6 @@ const jsonl = (records: readonly object[]): string => records.map((r) => JSON.st
 const label = (item: string, labeler: string, value: unknown, at = '2026-01-05T10:00:00Z') => ({ item_id: item, labeler_id: labeler, label: value, labeled_at: at });
 const NO_STACK = /\n\s+at |internal error/;
 
-async function count(db: string, table: string): Promise<number> {
-  const store = await Store.open(db, { readOnly: true });
-  try {
-    return (await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0]?.n ?? -1;
-  } finally {
-    store.close();
-  }
-}
-
 describe('bad input is refused with file, line and field, or said so (real CLI)', () => {
   it('a line nested 100,000 deep under --skip-invalid is quarantined, not a stack trace', async () => {
     const db = join(tmp.dir, 'deep.duckdb');
@@ -37,7 +28,25 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     const q = JSON.parse(readFileSync(`${file}.rejected.jsonl`, 'utf8').trim()) as Record<string, unknown>;
     // The reader refuses nesting past 512 levels by line, before any field is read.
     expect(q).toMatchObject({ line: 2, field: null, record: { parseError: expect.stringMatching(/nested more than 512/) as unknown } });
-    expect(await count(db, 'labels')).toBe(1);
+    expect(await countRows(db, 'labels')).toBe(1);
+  });
+
+  it('a Prodigy _timestamp of 1e20 and an OTel startTimeUnixNano of 26 digits are named by line and field, not a stack trace', async () => {
+    const db = join(tmp.dir, 'times.duckdb');
+    const fixtures = join(REPO, 'packages/core/src/importers/fixtures');
+    const first = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(fixtures, name), 'utf8').split('\n')[0] ?? '') as Record<string, unknown>;
+    const prodigy = write('prodigy-1e20.jsonl', `${JSON.stringify({ ...first('prodigy-db-out.jsonl'), _timestamp: 1e20 })}\n`);
+    const p = await runCli(['--db', db, 'ingest', 'labels', prodigy, '--gold', 'pd', '--scale', 'nominal:pass,fail', '--pass-categories', 'pass']);
+    expect(p.code).toBe(3);
+    expect(p.stderr).toContain(`${prodigy}:1: _timestamp: 100000000000000000000 is not a time in Unix seconds`);
+    expect(p.stderr).not.toMatch(NO_STACK);
+    const span = JSON.stringify(first('otel-genai.jsonl')).replace(/"startTimeUnixNano":"\d+"/, '"startTimeUnixNano":"17174304001234567890123456"');
+    expect(span).toContain('17174304001234567890123456');
+    const otel = write('otel-26.jsonl', `${span}\n`);
+    const o = await runCli(['--db', db, 'ingest', 'traffic', otel]);
+    expect(o.code).toBe(3);
+    expect(o.stderr).toMatch(new RegExp(`${otel}:1: span \\w+: startTimeUnixNano: "17174304001234567890123456" is not a time in Unix nanoseconds`));
+    expect(o.stderr).not.toMatch(NO_STACK);
   });
 
   it('ids that are blank or hold a NUL, and years 0000 and 2999, are rejected by line and field', async () => {
@@ -67,7 +76,7 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(JSON.parse(skipped.stdout)).toMatchObject({ read: 2, accepted: 1, rejected: 1, inserted: 1 });
     expect(JSON.parse(readFileSync(`${labels}.rejected.jsonl`, 'utf8').trim())).toMatchObject({ line: 2, field: 'label', reason: expect.stringMatching(/^duplicate key: given more than once/) as unknown });
-    expect(await count(db, 'labels')).toBe(1);
+    expect(await countRows(db, 'labels')).toBe(1);
 
     // Traffic JSONL on both paths (redacting: line by line; --no-redact-on-ingest: DuckDB's reader first).
     const traffic = write('dupkey-traffic.jsonl', '{"id":"t1","timestamp":"2026-01-05T10:00:00Z","input":"hello"}\n{"id":"t2","timestamp":"2026-01-05T10:00:00Z","input":"a","input":"b"}\n');
@@ -76,7 +85,7 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
       expect(t.code).toBe(3);
       expect(t.stderr).toContain(`${traffic}:2: ${DUP('input')}`);
     }
-    expect(await count(db, 'traffic')).toBe(0);
+    expect(await countRows(db, 'traffic')).toBe(0);
 
     // Judge scores as a JSON array, and a Label Studio export with the key twice inside a task.
     const judge = write('dupkey-judge.json', '[{"item_id":"a","score":3},{"item_id":"a","score":5,"score":1}]');
@@ -111,7 +120,7 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(r.stderr).toContain(`${second}:2: field "input": id "t1" is already given by a stored row with other content (differs in input)`);
     const s = await runCli(['--db', db, 'ingest', 'traffic', second, '--no-redact-on-ingest', '--skip-invalid', '--json']);
     expect(JSON.parse(s.stdout)).toMatchObject({ read: 3, accepted: 2, rejected: 1, duplicates: 1, inserted: 1 });
-    expect(await count(db, 'traffic')).toBe(3);
+    expect(await countRows(db, 'traffic')).toBe(3);
     expect((await runCli(['--db', db, 'verify'])).code).toBe(0);
   });
 
@@ -128,7 +137,7 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${bad}:1: field "score": "high" is not a number on the ordinal scale 1–5 of gold set "g"`);
     expect(r.stderr).toContain(`${bad}:2: field "score": 99 is off the ordinal scale 1–5 of gold set "g"`);
-    expect(await count(db, 'judge_scores')).toBe(0);
+    expect(await countRows(db, 'judge_scores')).toBe(0);
 
     const strangers = write('judge-unknown.jsonl', jsonl([{ item_id: 'a', score: 3 }, { item_id: 'zz', score: 4 }]));
     const s = await runCli(['--db', db, 'ingest', 'judge', strangers, '--gold', 'g', '--judge', 'j', '--json']);
@@ -136,6 +145,10 @@ describe('bad input is refused with file, line and field, or said so (real CLI)'
     expect(JSON.parse(s.stdout)).toMatchObject({ inserted: 2, warnings: [{ code: 'JUDGE_UNKNOWN_ITEMS', count: 1 }] });
     const text = await runCli(['--db', db, 'ingest', 'judge', strangers, '--gold', 'g', '--judge', 'j2']);
     expect(text.stdout).toContain('warning   1 of 2 scores are for 1 item not in gold set "g" ("zz")');
+    // ... and judge calibrate still runs, pairing only the labeled items.
+    const cal = await runCli(['--db', db, 'judge', 'calibrate', '--gold', 'g', '--judge', 'j', '--json']);
+    expect(cal.code, cal.stderr).toBe(0);
+    expect(JSON.parse(cal.stdout)).toMatchObject({ n_pairs: 1 });
   });
 
   it('--json usage errors still print one JSON document', async () => {

@@ -4,8 +4,8 @@ import { openStore, schemas } from '@touchstone/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './helpers/cli.js';
 
-// Issue 12, PII: `touchstone erase` removes text from traffic and from every shadow-set item drawn
-// from it, keeps the chain verifiable, and leaves no copy of the text in the DuckDB file's bytes;
+// Issue 12, PII: `touchstone erase` removes text from traffic, from every shadow-set item and gold
+// item drawn from it and from stored drift reports quoting it, keeps the chain verifiable, and leaves no copy of the text in the DuckDB file's bytes;
 // `ingest traffic` redacts PII before storing by default.
 const tmp = tempDir('touchstone-erase-');
 afterAll(() => tmp.cleanup());
@@ -18,7 +18,10 @@ const fileHas = (path: string, text: string): boolean => readFileSync(path).incl
 
 beforeAll(async () => {
   const labels = join(tmp.dir, 'labels.jsonl');
-  writeFileSync(labels, Array.from({ length: 20 }, (_, i) => JSON.stringify({ item_id: `g${i}`, labeler_id: 'ann', label: i % 2, labeled_at: '2026-01-01T00:00:00Z', input: `question ${i}` })).join('\n'));
+  const golds = Array.from({ length: 20 }, (_, i) => ({ item_id: `g${i}`, labeler_id: 'ann', label: i % 2, labeled_at: '2026-01-01T00:00:00Z', input: `question ${i}` }));
+  // A gold item drawn from request t80 (its trace), carrying the request's text.
+  golds.push({ item_id: 'g-from-t80', labeler_id: 'ann', label: 1, labeled_at: '2026-01-01T00:00:00Z', input: `my name is ${SECRET(80)}, call 415.555.0132 249861`, trace_id: 't80' } as (typeof golds)[number]);
+  writeFileSync(labels, golds.map((g) => JSON.stringify(g)).join('\n'));
   const traffic = join(tmp.dir, 'traffic.jsonl');
   writeFileSync(traffic, Array.from({ length: 400 }, (_, i) => JSON.stringify({
     id: `t${i}`, timestamp: `2026-02-0${1 + (i % 7)}T10:00:00Z`, input: i % 40 === 0 ? `my name is ${SECRET(i)}, call 415.555.0132 249861` : `how do I reset my password ${i}`,
@@ -34,8 +37,16 @@ beforeAll(async () => {
   // (near-duplicate removal keeps some of the ten look-alike requests)
   shadowSecrets = Number((await store.all(`SELECT count(*) AS n FROM shadow_items WHERE input LIKE '%Quixote%'`))[0]?.['n']);
   expect(shadowSecrets).toBeGreaterThan(0);
-  await store.run('CHECKPOINT');
   store.close();
+  // drift-check stores its report, whose coverage-gap examples quote shadow-set items.
+  const d = await ts(['drift-check', '--gold', 'g', '--window', '7d', '--now', '2026-02-08T00:00:00Z', '--json']);
+  expect([0, 1], d.stderr).toContain(d.code);
+  const again = await openStore(db);
+  expect(Number((await again.all(`SELECT count(*) AS n FROM drift_runs WHERE report LIKE '%Quixote%'`))[0]?.['n'])).toBeGreaterThan(0);
+  // (drift-check may have drawn a shadow set of its own)
+  shadowSecrets = Number((await again.all(`SELECT count(*) AS n FROM shadow_items WHERE input LIKE '%Quixote%'`))[0]?.['n']);
+  await again.run('CHECKPOINT');
+  again.close();
   expect(fileHas(db, SECRET(0))).toBe(true);
 }, 300_000);
 
@@ -51,11 +62,13 @@ describe('touchstone erase', () => {
   it('erases by id and by regex: traffic and shadow items lose the text, verify stays intact, the bytes are gone', async () => {
     const a = await ts(['erase', '--traffic-id', 't0', '--reason', 'GDPR request 17', '--actor', 'dpo', '--json']);
     expect(a.code, a.stderr).toBe(0);
-    const ra = JSON.parse(a.stdout) as { traffic_rows: number; shadow_items: number };
+    const ra = JSON.parse(a.stdout) as { traffic_rows: number; shadow_items: number; drift_runs: number };
     expect(ra.traffic_rows).toBe(1);
     const b = await ts(['erase', '--matching', 'Quixote', '--reason', 'GDPR request 18', '--json']);
-    const rb = JSON.parse(b.stdout) as { traffic_rows: number; shadow_items: number };
+    const rb = JSON.parse(b.stdout) as { traffic_rows: number; shadow_items: number; gold_items: number; drift_runs: number };
     expect(rb.traffic_rows).toBe(9);
+    expect(rb.gold_items).toBe(1);
+    expect(ra.drift_runs + rb.drift_runs).toBeGreaterThan(0);
     expect(ra.shadow_items + rb.shadow_items).toBe(shadowSecrets);
     const v = await ts(['verify', '--json']);
     expect(v.code, v.stdout).toBe(0);
@@ -64,6 +77,13 @@ describe('touchstone erase', () => {
     const store = await openStore(db, { readOnly: true });
     expect(await store.all(`SELECT id FROM traffic WHERE input LIKE '%Quixote%' OR metadata LIKE '%Quixote%'`)).toEqual([]);
     expect(await store.all(`SELECT item_id FROM shadow_items WHERE input LIKE '%Quixote%' OR metadata LIKE '%Quixote%'`)).toEqual([]);
+    expect(await store.all(`SELECT run_id FROM drift_runs WHERE report LIKE '%Quixote%'`)).toEqual([]);
+    expect(await store.all(`SELECT input FROM items WHERE item_id = 'g-from-t80'`)).toEqual([{ input: '[erased]' }]);
+    // Nothing else of the store holds it (every text column of every table; the erase events record their selector, "Quixote").
+    const columns = await store.all<{ table_name: string; column_name: string }>(`SELECT table_name, column_name FROM duckdb_columns() WHERE data_type = 'VARCHAR' AND database_name <> 'temp' AND NOT internal`);
+    for (const c of columns) {
+      expect(await store.all(`SELECT 1 FROM "${c.table_name}" WHERE "${c.column_name}" LIKE '%Quixote-Farnsworth%' LIMIT 1`), `${c.table_name}.${c.column_name}`).toEqual([]);
+    }
     const events = await store.all<{ kind: string; actor: string; detail: string }>(`SELECT kind, actor, detail FROM batches WHERE kind = 'erase' ORDER BY batch_id`);
     store.close();
     expect(events.map((e) => [e.actor, (JSON.parse(e.detail) as { reason: string }).reason])).toEqual([['dpo', 'GDPR request 17'], [expect.any(String), 'GDPR request 18']]);

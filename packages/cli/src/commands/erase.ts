@@ -21,7 +21,9 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 function render(r: EraseResult): string {
   if (r.batch_id === null) return 'nothing to erase: no traffic record matches (or it was erased already)\n';
   return `erased the text of ${r.traffic_rows} traffic record${r.traffic_rows === 1 ? '' : 's'} and ${r.shadow_items} shadow-set item${r.shadow_items === 1 ? '' : 's'}` +
-    `${r.shadow_sets.length > 0 ? ` (${r.shadow_sets.join(', ')})` : ''}; recorded as batch ${r.batch_id} in the chain; the store file was rewritten without the old text\n`;
+    `${r.shadow_sets.length > 0 ? ` (${r.shadow_sets.join(', ')})` : ''}` +
+    `${r.gold_items > 0 ? `, and replaced it in ${r.gold_items} gold item${r.gold_items === 1 ? '' : 's'} drawn from them` : ''}` +
+    `${r.drift_runs > 0 ? `${r.gold_items > 0 ? ' and' : ', and replaced it in'} ${r.drift_runs} stored drift report${r.drift_runs === 1 ? '' : 's'}` : ''}; recorded as batch ${r.batch_id} in the chain; the store file was rewritten without the old text\n`;
 }
 
 export const eraseCommand: CommandModule = {

@@ -41,5 +41,5 @@ export function parseRunRecord(raw: Record<string, unknown>): { record: RunRecor
   if (typeof score === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(score)) value['score'] = Number(score);
   if (typeof score === 'boolean') value['score'] = Number(score);
   const parsed = RunRecordSchema.safeParse(value);
-  return parsed.success ? { record: parsed.data } : { reject: firstIssue(parsed.error) };
+  return parsed.success ? { record: parsed.data } : { reject: firstIssue(parsed.error, value) };
 }

@@ -42,8 +42,9 @@ export function judgeKind(goldSet: string | null, judge: string, scale?: Scale):
             build: (source, table) => judgeNativeStageSql(source, args.map, judge, table),
           }),
     stage(record): StageResult {
-      const parsed = JudgeScoreRecordSchema.safeParse({ ...record, judge, scored_at: normalizeTimestamp(record['scored_at']) });
-      if (!parsed.success) return { reject: firstIssue(parsed.error) };
+      const input = { ...record, judge, scored_at: normalizeTimestamp(record['scored_at']) };
+      const parsed = JudgeScoreRecordSchema.safeParse(input);
+      if (!parsed.success) return { reject: firstIssue(parsed.error, input) };
       const r = parsed.data;
       const value = typeof r.score === 'number' ? r.score : typeof r.score === 'boolean' ? Number(r.score) : null;
       const text = typeof r.score === 'string' ? r.score : null;

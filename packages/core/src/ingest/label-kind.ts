@@ -43,7 +43,7 @@ export function labelKind(goldSet: string, scale: Scale | undefined, observed: S
       if (record['metadata'] !== undefined) record['metadata'] = stringifyMetadata(record['metadata']);
       if (record['embedding'] !== undefined) record['embedding'] = parseEmbedding(record['embedding']);
       const parsed = LabelRecordSchema.safeParse(record);
-      if (!parsed.success) return { reject: firstIssue(parsed.error) };
+      if (!parsed.success) return { reject: firstIssue(parsed.error, record) };
       const r = parsed.data;
       let value: number | null;
       let text: string | null;

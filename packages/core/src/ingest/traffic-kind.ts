@@ -45,13 +45,14 @@ export function trafficKind(redactor?: Redactor, hits: Record<string, number> = 
             ...(redactor === undefined ? {} : { afterValid: (read: string) => redactStaged(store, read, red) }),
           }),
     stage(record): StageResult {
-      const parsed = TrafficRecordSchema.safeParse({
+      const input = {
         ...record,
         metadata: stringifyMetadata(record['metadata']),
         timestamp: normalizeTimestamp(record['timestamp']),
         ...(record['embedding'] === undefined ? {} : { embedding: parseEmbedding(record['embedding']) }),
-      });
-      if (!parsed.success) return { reject: firstIssue(parsed.error) };
+      };
+      const parsed = TrafficRecordSchema.safeParse(input);
+      if (!parsed.success) return { reject: firstIssue(parsed.error, input) };
       const r = parsed.data;
       const storedMetadata = r.metadata === undefined ? null : JSON.stringify(redactor === undefined ? r.metadata : Object.fromEntries(Object.entries(r.metadata).map(([k, v]) => [k, red(v)])));
       return {

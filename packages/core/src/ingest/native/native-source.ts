@@ -71,7 +71,7 @@ export async function nativeSource(store: Store, file: string, format: NativeFor
       },
     };
   }
-  const relation = tabularScanSql(file, format);
+  const relation = await tabularScanSql(file, format);
   const described = await store.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${relation}`);
   const types = new Map(described.map((d) => [d.column_name, d.column_type]));
   if (format === 'parquet') {

@@ -26,7 +26,7 @@ const META_BAD: unknown[] = [{ n: 5 }, { flag: true }, 'not json', '[1, 2]', { 1
 
 function trafficRecord(rng: Rng, i: number, messy: boolean): Rec {
   const r: Rec = {
-    id: messy && rng.next() < 0.1 ? pick(rng, ['', 7]) : `r${i % 17}`,
+    id: messy && rng.next() < 0.1 ? pick(rng, ['', 7]) : `r${i}`,
     timestamp: messy && rng.next() < 0.15 ? pick(rng, TIMES_BAD) : pick(rng, TIMES_OK),
     input: messy && rng.next() < 0.08 ? pick(rng, ['', 5]) : pick(rng, ['hello', 'how do I reset', 'a "quoted", comma', 'ünï']),
   };
