@@ -119,8 +119,13 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   // staging order (file order, then the importer's order within an export record).
   const key = kind.dedupeColumns.join(', ');
   const tableEmpty = (await store.all(`SELECT 1 FROM ${kind.table} LIMIT 1`)).length === 0;
+  // A file whose records all have their own id (the usual export) holds no duplicates or id
+  // conflicts within itself: one count spares the grouping and self-join over every staged row.
+  const ownIds = kind.idColumn !== undefined && (await store.all<{ own: boolean }>(
+    `SELECT count(DISTINCT ${kind.idColumn}) = count(*) AS own FROM temp.${stage}`,
+  ))[0]?.own === true;
   // Records reusing an id with other content are rejected (quarantined with --skip-invalid) and left out with the duplicates.
-  const conflicts = kind.conflictSql === undefined ? 0 : (await rejectIdConflicts(store, kind.conflictSql(stage, !tableEmpty), {
+  const conflicts = kind.conflictSql === undefined || (ownIds && tableEmpty) ? 0 : (await rejectIdConflicts(store, kind.conflictSql(stage, { inFile: !ownIds, stored: !tableEmpty }), {
     file: options.file, stage, byRecord: format === 'json' || format === 'parquet', skipInvalid: options.skipInvalid === true, quarantineTemp,
   }).catch(async (error: unknown) => {
     rmSync(quarantineTemp, { force: true });
@@ -129,10 +134,12 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     throw error;
   })).n;
   rejected += conflicts;
-  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS
-    SELECT unnest(list_sort(list(rowid))[2:]) AS stage_row FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
-    ${tableEmpty ? '' : `UNION SELECT s.rowid FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}
-    ${conflicts === 0 ? '' : `UNION SELECT stage_row FROM temp.${stage}_conflict`}`);
+  const excludedSql = [
+    ...(ownIds ? [] : [`SELECT unnest(list_sort(list(rowid))[2:]) AS stage_row FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1`]),
+    ...(tableEmpty ? [] : [`SELECT s.rowid AS stage_row FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`]),
+    ...(conflicts === 0 ? [] : [`SELECT stage_row FROM temp.${stage}_conflict`]),
+  ];
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS ${excludedSql.join(' UNION ') || 'SELECT NULL::BIGINT AS stage_row WHERE false'}`);
   T('dedupe');
   const [span] = await store.all<{ hi: number | null; dups: number }>(
     `SELECT max(rowid)::INTEGER AS hi, (SELECT count(*)::INTEGER FROM temp.${stage}_dup) AS dups FROM temp.${stage}`,

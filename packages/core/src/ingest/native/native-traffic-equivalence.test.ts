@@ -184,3 +184,51 @@ describe('native staging with redaction (prefiltered in SQL, redacted in JS) sto
     expect(fastRuns).toBeGreaterThan(seeds);
   }, 300_000);
 });
+
+// Metadata the SQL's regular expressions must decide as zod does (traffic-native-sql.ts): taken
+// (stored as JSON.stringify writes it) or sent to the zod path, never stored differently.
+const META_EDGES: { value: unknown; fast: boolean }[] = [
+  { value: '{"model":"m-1","tenant":"t/1"}', fast: true },
+  { value: '{ "model" : "m-1" ,\n\t"q" : "x" }', fast: true },
+  { value: '{"a":"x\\/y","b":"tab\\there \\"q\\" \\\\ back"}', fast: true },
+  { value: '{"path":"C:\\\\users\\\\u"}', fast: true },
+  { value: { path: 'C:\\users\\u', nl: 'a\nb', slash: 'a/b' }, fast: true },
+  { value: '{}', fast: true },
+  { value: '{"a":"1","a":"2"}', fast: false },
+  { value: '{"a":"1","a\\/":"2","a/":"3"}', fast: false },
+  { value: '{"0":"x"}', fast: false },
+  { value: '{"b":"y", "12" :"x"}', fast: false },
+  { value: '{"__proto__":"x"}', fast: false },
+  { value: '{"07":"x","b":"y"}', fast: true },
+  { value: '{"a":"é\\u00e9"}', fast: false },
+  { value: '{"a":"b"} x', fast: false },
+  { value: '{"a":"b",}', fast: false },
+  { value: '{"a":"b\tc"}', fast: false },
+  { value: '{"a":1}', fast: false },
+  { value: '{"a,":"b,","":"c"}', fast: true },
+  { value: '{"a":"{\\"0\\":1}"}', fast: true },
+];
+
+describe('traffic metadata at the edges of the SQL rules', () => {
+  it('each edge value in JSONL and Parquet: the same stored rows and outcome as the zod path; the ones the SQL takes take the fast path', async () => {
+    for (const [i, edge] of META_EDGES.entries()) {
+      const recs: Rec[] = Array.from({ length: 5 }, (_, k) => ({ id: `m${k}`, timestamp: '2026-01-05T10:00:00Z', input: 'hello', ...(k === 2 ? { metadata: edge.value } : { metadata: { model: 'm-1' } }) }));
+      const flat = recs.map((r) => ({ ...r, metadata: typeof r['metadata'] === 'string' ? r['metadata'] : JSON.stringify(r['metadata']) }));
+      const files: [string, string | ((dir: string) => Promise<string>)][] = [
+        ['x.jsonl', jsonl(recs)],
+        ['x.parquet', async (dir) => {
+          const src = `${dir}/src.jsonl`;
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(src, jsonl(flat));
+          await parquet(src, `${dir}/x.parquet`, false, ['id', 'timestamp', 'input', 'metadata']);
+          return `${dir}/x.parquet`;
+        }],
+      ];
+      for (const [name, content] of files) {
+        const r = await both(name, content, traffic, 'traffic');
+        expect(r.fast, `edge ${i} ${name}: ${JSON.stringify(edge.value)}`).toEqual(r.zod);
+        if (edge.fast) expect(r.fastPath, `edge ${i} ${name} takes the fast path: ${JSON.stringify(edge.value)}`).toBe(true);
+      }
+    }
+  }, 300_000);
+});
