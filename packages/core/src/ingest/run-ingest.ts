@@ -70,7 +70,9 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const startedAt = new Date().toISOString();
   const t0 = Date.now();
   const format: InputFormat = options.format ?? (options.records === undefined ? detectFormat(options.file) : 'json');
-  const sha256 = await fileSha256(options.file);
+  // Hashed while the file is staged (DuckDB reads on its own threads), awaited once staging is done.
+  const sha256Pending = fileSha256(options.file);
+  sha256Pending.catch(() => undefined);
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
   await dropStage(store, stage);
@@ -83,6 +85,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const staging = nativeCount !== undefined
     ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[], aliasesUsed: undefined }
     : await stageWithZod(store, kind, options, stage, quarantineTemp, sourceBatches(store, options, format));
+  const sha256 = await sha256Pending;
   const read = staging.read + (options.skipped ?? 0);
   const { staged, details } = staging;
   let rejected = staging.rejected;
