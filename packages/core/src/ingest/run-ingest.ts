@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { DataError, formatDetail, StoreError, type ErrorDetail } from '../errors/touchstone-error.js';
 import { chainHead, sealBatch } from '../integrity/chain-event.js';
 import type { Coverage } from '../integrity/covered-tables.js';
-import { merkleRootSql, rowHashSql } from '../integrity/row-hash.js';
+import { batchMerkleRoot } from '../integrity/batch-merkle-root.js';
+import { rowHashSql } from '../integrity/row-hash.js';
 import type { Store } from '../store/store.js';
 import { detectFormat, type InputFormat } from './detect-format.js';
 import type { FieldMap } from './field-map.js';
@@ -173,7 +174,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
       options.onProgress?.({ phase: 'sealing the batch', read });
-      const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
+      const root = await batchMerkleRoot(store, kind.table, batchId);
       T('root');
       await sealBatch(store, {
         batch_id: batchId,
@@ -196,7 +197,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         supplied: JSON.stringify(options.supplied ?? {}),
         first_seq: inserted > 0 ? firstSeq : null,
         last_seq: inserted > 0 ? firstSeq + inserted - 1 : null,
-        merkle_root: root[0]?.root ?? '',
+        merkle_root: root,
         detail: target.detail === undefined ? null : JSON.stringify(target.detail()),
         prev_hash: prevHash,
         n_skipped: options.skipped ?? 0,
