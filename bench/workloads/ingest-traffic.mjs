@@ -1,7 +1,7 @@
 // Workload (issue 16): `touchstone ingest traffic` through the real CLI against DuckDB's bare load of
 // the same file into a table (read_json for JSONL, read_parquet for Parquet), on the drift
 // benchmark's generated traffic (1,000,000 rows; --quick 100,000). Targets: at most 2× DuckDB's
-// time, peak RSS under 1 GB. The 10,000,000-row Parquet load is timed in the drift workload.
+// time, peak RSS under 1 GB. The 10,000,000-row Parquet load is timed in ingest-traffic-10m.mjs (and in the drift workload).
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';

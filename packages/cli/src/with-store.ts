@@ -4,6 +4,10 @@ import type { CliContext } from './context.js';
 import { resolveDbPath } from './context.js';
 import { GlobalOptionsSchema } from './global-options.js';
 
+// An ingest's staged rows spill to disk past this (issue 16: under 1 GB of RSS for a file of any
+// size); DuckDB's default, 80% of RAM, kept a 10M-row file's temp tables in memory (5 GB RSS).
+const INGEST_MEMORY_LIMIT = '512MB';
+
 /**
  * Opens the store named by --db / $TOUCHSTONE_DB (read-only for reporting commands), runs `work`,
  * and always closes it. --wait retries a locked store for up to 10 minutes. `ingest` writes only
@@ -14,7 +18,7 @@ export async function withStore<T>(ctx: CliContext, command: Command, mode: 'rea
   const globals = GlobalOptionsSchema.parse(command.optsWithGlobals());
   const store = await Store.open(resolveDbPath(ctx, globals.db), {
     readOnly: mode === 'read',
-    ...(mode === 'ingest' ? { deferWrite: true } : {}),
+    ...(mode === 'ingest' ? { deferWrite: true, memoryLimit: INGEST_MEMORY_LIMIT } : {}),
     holder: commandName(command),
     ...(globals.wait === true ? { waitMs: 600_000 } : {}),
   });

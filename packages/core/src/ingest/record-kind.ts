@@ -27,8 +27,13 @@ export interface RecordKind {
   readonly dedupeColumns: readonly string[];
   /** A boolean SQL expression over staged row `s`: true when the store already holds an identical row. */
   readonly storedDuplicateSql: string;
-  /** Optional: SQL listing staged records (stage_row, source_record, id, differs, first_record) that reuse an id with other content; they are rejected (id-conflicts.ts). */
-  readonly conflictSql?: (stage: string, checkStored: boolean) => string;
+  /**
+   * Optional: SQL listing staged records (stage_row, source_record, id, differs, first_record) that reuse an id with other content,
+   * within the file (`inFile`) and against the stored rows (`stored`); they are rejected (id-conflicts.ts).
+   */
+  readonly conflictSql?: (stage: string, check: { readonly inFile: boolean; readonly stored: boolean }) => string;
+  /** Optional: a stage column among `dedupeColumns`; when no two staged rows share its value, the file holds no duplicates and no id conflicts within itself. */
+  readonly idColumn?: string;
   /** SELECT list (over staged row `s`, with `seq` and `batch_id` available) producing the target table's columns by name. */
   readonly insertSelectSql: string;
   /** Validates one mapped record (zod) and returns its staged row. May normalize fields of `record` in place: it is the engine's own parsed copy. */

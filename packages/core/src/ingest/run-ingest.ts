@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { DataError, formatDetail, StoreError, type ErrorDetail } from '../errors/touchstone-error.js';
 import { chainHead, sealBatch } from '../integrity/chain-event.js';
 import type { Coverage } from '../integrity/covered-tables.js';
-import { merkleRootSql, rowHashSql } from '../integrity/row-hash.js';
+import { batchMerkleRoot } from '../integrity/batch-merkle-root.js';
+import { rowHashSql } from '../integrity/row-hash.js';
 import type { Store } from '../store/store.js';
 import { detectFormat, type InputFormat } from './detect-format.js';
 import type { FieldMap } from './field-map.js';
@@ -70,7 +71,9 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const startedAt = new Date().toISOString();
   const t0 = Date.now();
   const format: InputFormat = options.format ?? (options.records === undefined ? detectFormat(options.file) : 'json');
-  const sha256 = await fileSha256(options.file);
+  // Hashed while the file is staged (DuckDB reads on its own threads), awaited once staging is done.
+  const sha256Pending = fileSha256(options.file);
+  sha256Pending.catch(() => undefined);
   const stage = `stage_${kind.kind}`;
   const con = store.connection;
   await dropStage(store, stage);
@@ -83,6 +86,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   const staging = nativeCount !== undefined
     ? { read: nativeCount, rejected: 0, staged: nativeCount, details: [] as ErrorDetail[], aliasesUsed: undefined }
     : await stageWithZod(store, kind, options, stage, quarantineTemp, sourceBatches(store, options, format));
+  const sha256 = await sha256Pending;
   const read = staging.read + (options.skipped ?? 0);
   const { staged, details } = staging;
   let rejected = staging.rejected;
@@ -119,8 +123,13 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
   // staging order (file order, then the importer's order within an export record).
   const key = kind.dedupeColumns.join(', ');
   const tableEmpty = (await store.all(`SELECT 1 FROM ${kind.table} LIMIT 1`)).length === 0;
+  // A file whose records all have their own id (the usual export) holds no duplicates or id
+  // conflicts within itself: one count spares the grouping and self-join over every staged row.
+  const ownIds = kind.idColumn !== undefined && (await store.all<{ own: boolean }>(
+    `SELECT count(DISTINCT ${kind.idColumn}) = count(*) AS own FROM temp.${stage}`,
+  ))[0]?.own === true;
   // Records reusing an id with other content are rejected (quarantined with --skip-invalid) and left out with the duplicates.
-  const conflicts = kind.conflictSql === undefined ? 0 : (await rejectIdConflicts(store, kind.conflictSql(stage, !tableEmpty), {
+  const conflicts = kind.conflictSql === undefined || (ownIds && tableEmpty) ? 0 : (await rejectIdConflicts(store, kind.conflictSql(stage, { inFile: !ownIds, stored: !tableEmpty }), {
     file: options.file, stage, byRecord: format === 'json' || format === 'parquet', skipInvalid: options.skipInvalid === true, quarantineTemp,
   }).catch(async (error: unknown) => {
     rmSync(quarantineTemp, { force: true });
@@ -129,10 +138,12 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
     throw error;
   })).n;
   rejected += conflicts;
-  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS
-    SELECT unnest(list_sort(list(rowid))[2:]) AS stage_row FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1
-    ${tableEmpty ? '' : `UNION SELECT s.rowid FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`}
-    ${conflicts === 0 ? '' : `UNION SELECT stage_row FROM temp.${stage}_conflict`}`);
+  const excludedSql = [
+    ...(ownIds ? [] : [`SELECT unnest(list_sort(list(rowid))[2:]) AS stage_row FROM temp.${stage} GROUP BY ${key} HAVING count(*) > 1`]),
+    ...(tableEmpty ? [] : [`SELECT s.rowid AS stage_row FROM temp.${stage} s WHERE ${kind.storedDuplicateSql}`]),
+    ...(conflicts === 0 ? [] : [`SELECT stage_row FROM temp.${stage}_conflict`]),
+  ];
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dup AS ${excludedSql.join(' UNION ') || 'SELECT NULL::BIGINT AS stage_row WHERE false'}`);
   T('dedupe');
   const [span] = await store.all<{ hi: number | null; dups: number }>(
     `SELECT max(rowid)::INTEGER AS hi, (SELECT count(*)::INTEGER FROM temp.${stage}_dup) AS dups FROM temp.${stage}`,
@@ -163,7 +174,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
       await target.afterInsert?.(batchId, `temp.${stage}`);
       T('after');
       options.onProgress?.({ phase: 'sealing the batch', read });
-      const root = await store.all<{ root: string }>({ sql: merkleRootSql(kind.table), params: [batchId] });
+      const root = await batchMerkleRoot(store, kind.table, batchId);
       T('root');
       await sealBatch(store, {
         batch_id: batchId,
@@ -186,7 +197,7 @@ export async function runIngest(store: Store, kind: RecordKind, options: IngestO
         supplied: JSON.stringify(options.supplied ?? {}),
         first_seq: inserted > 0 ? firstSeq : null,
         last_seq: inserted > 0 ? firstSeq + inserted - 1 : null,
-        merkle_root: root[0]?.root ?? '',
+        merkle_root: root,
         detail: target.detail === undefined ? null : JSON.stringify(target.detail()),
         prev_hash: prevHash,
         n_skipped: options.skipped ?? 0,

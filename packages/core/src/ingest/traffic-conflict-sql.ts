@@ -27,7 +27,7 @@ export interface TrafficConflict {
  * One row per staged record, in file order. (A window over `rowid` with QUALIFY crashes DuckDB 1.4
  * with an INTERNAL error on temp tables, hence the min(rowid) join.)
  */
-export function trafficConflictSql(stage: string, checkStored: boolean): string {
+export function trafficConflictSql(stage: string, check: { readonly inFile: boolean; readonly stored: boolean }): string {
   const first = CONTENT.map(([, s]) => s.replace('s.', 'f.'));
   const differs = (other: readonly string[]): string =>
     `concat_ws(', ', ${CONTENT.map(([name, s], i) => `CASE WHEN ${s} IS DISTINCT FROM ${other[i] ?? 'NULL'} THEN '${name}' END`).join(', ')})`;
@@ -39,5 +39,5 @@ export function trafficConflictSql(stage: string, checkStored: boolean): string 
   // One row per staged record: against the file's first record if it differs from that, else against the stored row.
   return `SELECT stage_row::INTEGER AS stage_row, any_value(source_record)::INTEGER AS source_record, any_value(id) AS id,
       arg_max(differs, coalesce(first_record, 0)) AS differs, max(first_record)::INTEGER AS first_record
-    FROM (${inFile}${checkStored ? ` UNION ALL ${stored}` : ''}) WHERE differs <> '' GROUP BY stage_row ORDER BY stage_row`;
+    FROM (${[...(check.inFile ? [inFile] : []), ...(check.stored ? [stored] : [])].join(' UNION ALL ') || `SELECT NULL::BIGINT AS stage_row, NULL::INTEGER AS source_record, NULL AS id, '' AS differs, NULL::INTEGER AS first_record`}) WHERE differs <> '' GROUP BY stage_row ORDER BY stage_row`;
 }

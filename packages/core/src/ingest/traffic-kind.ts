@@ -34,6 +34,7 @@ export function trafficKind(redactor?: Redactor, hits: Record<string, number> = 
     dedupeColumns: ['id', 'ts', 'input'],
     storedDuplicateSql: `EXISTS (SELECT 1 FROM traffic t WHERE t.id = s.id AND t.ts = s.ts::TIMESTAMPTZ AND t.input = s.input)`,
     conflictSql: trafficConflictSql,
+    idColumn: 'id',
     insertSelectSql: `s.id, s.ts::TIMESTAMPTZ AS ts, s.input, s.output, s.slice, s.judge_score, s.metadata, s.source_ref, s.embedding`,
     nativeStage: (store, args) =>
       Object.keys(args.supplied).length > 0 || (redactor !== undefined && !redactor.builtinOnly)

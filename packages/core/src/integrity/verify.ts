@@ -6,7 +6,8 @@ import { erasedRows, erasureFindings } from './verify-erasure.js';
 import { catalogFindings } from './verify-catalog.js';
 import { shadowItemFindings } from './verify-derived.js';
 import { stateFindings } from './verify-state.js';
-import { merkleRootSql, type HashedTable } from './row-hash.js';
+import { batchMerkleRoot } from './batch-merkle-root.js';
+import type { HashedTable } from './row-hash.js';
 import { deletedRowsSql, rowFindingsSql } from './verify-sql.js';
 import { VerifyReportSchema, type TamperFinding, type VerifyReport } from './verify-report.js';
 
@@ -49,7 +50,7 @@ export async function verify(store: Store, goldSet?: string): Promise<VerifyRepo
       findings.push({ ...base, kind: 'batch_altered', message: `batch ${b.batch_id} (${b.kind} ${b.source_file}): ${what}` });
     }
     if (table !== undefined) {
-      const root = (await store.all<{ root: string }>({ sql: merkleRootSql(table), params: [b.batch_id] }))[0]?.root;
+      const root = await batchMerkleRoot(store, table, b.batch_id);
       if (root !== b.merkle_root) findings.push({ ...base, kind: 'batch_altered', message: `batch ${b.batch_id} (${b.source_file}): the rows it committed no longer hash to its Merkle root` });
     }
     prev = b.hash;

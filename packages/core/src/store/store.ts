@@ -21,6 +21,11 @@ export interface OpenStoreOptions {
    * validated. A store that does not exist yet is created and held at once.
    */
   readonly deferWrite?: boolean;
+  /**
+   * DuckDB's cap on its buffer memory (`SET memory_limit`, for instance '512MB'): past it, temp
+   * tables, sorts and aggregates spill to disk (`<store>.tmp`) instead of growing the process.
+   */
+  readonly memoryLimit?: string;
 }
 
 // Readers hold a store for moments; a deferred writer that has done its staging waits for them at least this long.
@@ -58,6 +63,7 @@ export class Store {
         const instance = await DuckDBInstance.create(full, readOnly ? { access_mode: 'READ_ONLY' } : {});
         const connection = await instance.connect();
         await connection.run(`SET TimeZone = 'UTC'`);
+        if (options.memoryLimit !== undefined) await connection.run(`SET memory_limit = ${literal(options.memoryLimit)}`);
         const store = new Store(full, instance, connection, readOnly, options);
         if (!readOnly) await store.migrate();
         else await store.checkVersion();
@@ -76,6 +82,7 @@ export class Store {
     await connection.run(`SET TimeZone = 'UTC'`);
     // Temp tables spill beside the store, as they would for a store opened directly.
     await connection.run(`SET temp_directory = ${literal(`${full}.tmp`)}`);
+    if (options.memoryLimit !== undefined) await connection.run(`SET memory_limit = ${literal(options.memoryLimit)}`);
     const store = new Store(full, instance, connection, false, options);
     const deadline = Date.now() + (options.waitMs ?? 0);
     for (;;) {

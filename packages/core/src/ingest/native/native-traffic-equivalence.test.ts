@@ -26,7 +26,8 @@ const META_BAD: unknown[] = [{ n: 5 }, { flag: true }, 'not json', '[1, 2]', { 1
 
 function trafficRecord(rng: Rng, i: number, messy: boolean): Rec {
   const r: Rec = {
-    id: messy && rng.next() < 0.1 ? pick(rng, ['', 7]) : `r${i}`,
+    // Valid files reuse no id (a reused id with other content rejects the file: INGEST_ID_CONFLICT, see the conflict files below).
+    id: messy && rng.next() < 0.1 ? pick(rng, ['', 7]) : messy ? `r${i % 17}` : `r${i}`,
     timestamp: messy && rng.next() < 0.15 ? pick(rng, TIMES_BAD) : pick(rng, TIMES_OK),
     input: messy && rng.next() < 0.08 ? pick(rng, ['', 5]) : pick(rng, ['hello', 'how do I reset', 'a "quoted", comma', 'ünï']),
   };
@@ -125,6 +126,10 @@ describe('native (DuckDB) staging of traffic and judge scores is indistinguishab
             ['x.csv', csv(recs, ',')],
             ['x.tsv', csv(recs, '\t')],
           ];
+          if (!messy && kind.name === 'traffic') {
+            // Valid records reusing ids with other content: staged natively, then rejected by the id-conflict check on both paths alike.
+            files.push(['conflict.jsonl', jsonl(recs.map((r, i) => ({ ...r, id: `r${i % 13}` })))]);
+          }
           if (!messy) {
             const flat = recs.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'object' && v !== null ? JSON.stringify(v) : v])));
             files.push(['x.parquet', async (dir) => {
@@ -139,7 +144,7 @@ describe('native (DuckDB) staging of traffic and judge scores is indistinguishab
           for (const [name, content] of files) {
             const r = await both(name, content, kind.ingest, kind.table);
             expect(r.fast, `${kind.name} seed ${seed} ${messy ? 'messy' : 'valid'} ${name}`).toEqual(r.zod);
-            if (!messy) {
+            if (!messy && name !== 'conflict.jsonl') {
               validRuns += 1;
               if (r.fastPath) fastRuns += 1;
               else if (process.env['DEBUG_NATIVE'] === '1') console.log('slow path', kind.name, seed, name, JSON.stringify(r.zod.outcome).slice(0, 300));
@@ -177,5 +182,53 @@ describe('native staging with redaction (prefiltered in SQL, redacted in JS) sto
       }
     }
     expect(fastRuns).toBeGreaterThan(seeds);
+  }, 300_000);
+});
+
+// Metadata the SQL's regular expressions must decide as zod does (traffic-native-sql.ts): taken
+// (stored as JSON.stringify writes it) or sent to the zod path, never stored differently.
+const META_EDGES: { value: unknown; fast: boolean }[] = [
+  { value: '{"model":"m-1","tenant":"t/1"}', fast: true },
+  { value: '{ "model" : "m-1" ,\n\t"q" : "x" }', fast: true },
+  { value: '{"a":"x\\/y","b":"tab\\there \\"q\\" \\\\ back"}', fast: true },
+  { value: '{"path":"C:\\\\users\\\\u"}', fast: true },
+  { value: { path: 'C:\\users\\u', nl: 'a\nb', slash: 'a/b' }, fast: true },
+  { value: '{}', fast: true },
+  { value: '{"a":"1","a":"2"}', fast: false },
+  { value: '{"a":"1","a\\/":"2","a/":"3"}', fast: false },
+  { value: '{"0":"x"}', fast: false },
+  { value: '{"b":"y", "12" :"x"}', fast: false },
+  { value: '{"__proto__":"x"}', fast: false },
+  { value: '{"07":"x","b":"y"}', fast: true },
+  { value: '{"a":"é\\u00e9"}', fast: false },
+  { value: '{"a":"b"} x', fast: false },
+  { value: '{"a":"b",}', fast: false },
+  { value: '{"a":"b\tc"}', fast: false },
+  { value: '{"a":1}', fast: false },
+  { value: '{"a,":"b,","":"c"}', fast: true },
+  { value: '{"a":"{\\"0\\":1}"}', fast: true },
+];
+
+describe('traffic metadata at the edges of the SQL rules', () => {
+  it('each edge value in JSONL and Parquet: the same stored rows and outcome as the zod path; the ones the SQL takes take the fast path', async () => {
+    for (const [i, edge] of META_EDGES.entries()) {
+      const recs: Rec[] = Array.from({ length: 5 }, (_, k) => ({ id: `m${k}`, timestamp: '2026-01-05T10:00:00Z', input: 'hello', ...(k === 2 ? { metadata: edge.value } : { metadata: { model: 'm-1' } }) }));
+      const flat = recs.map((r) => ({ ...r, metadata: typeof r['metadata'] === 'string' ? r['metadata'] : JSON.stringify(r['metadata']) }));
+      const files: [string, string | ((dir: string) => Promise<string>)][] = [
+        ['x.jsonl', jsonl(recs)],
+        ['x.parquet', async (dir) => {
+          const src = `${dir}/src.jsonl`;
+          const { writeFileSync } = await import('node:fs');
+          writeFileSync(src, jsonl(flat));
+          await parquet(src, `${dir}/x.parquet`, false, ['id', 'timestamp', 'input', 'metadata']);
+          return `${dir}/x.parquet`;
+        }],
+      ];
+      for (const [name, content] of files) {
+        const r = await both(name, content, traffic, 'traffic');
+        expect(r.fast, `edge ${i} ${name}: ${JSON.stringify(edge.value)}`).toEqual(r.zod);
+        if (edge.fast) expect(r.fastPath, `edge ${i} ${name} takes the fast path: ${JSON.stringify(edge.value)}`).toBe(true);
+      }
+    }
   }, 300_000);
 });

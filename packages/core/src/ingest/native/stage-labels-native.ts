@@ -21,12 +21,18 @@ export async function stageLabelsNative(
   const supplied = args.supplied['labeled_at'];
   const suppliedTs = supplied === undefined ? undefined : normalizeTimestamp(supplied);
   if (suppliedTs !== undefined && (typeof suppliedTs !== 'string' || !LabelRecordSchema.shape.labeled_at.safeParse(suppliedTs).success)) return undefined;
-  if (!(await scanJsonl(args.file)).eligible) return undefined;
+  // The JS scan runs while DuckDB reads the file on its own threads; a file it finds ineligible drops what was read.
+  const scan = scanJsonl(args.file).catch(() => ({ eligible: false }));
   const read = `${args.table}_read`;
   const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${read}`);
   try {
     await store.run(labelNativeStageSql(args.file, args.map, suppliedTs, args.scale, read));
   } catch {
+    await scan;
+    await drop();
+    return undefined;
+  }
+  if (!(await scan).eligible) {
     await drop();
     return undefined;
   }

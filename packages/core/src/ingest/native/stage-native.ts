@@ -11,7 +11,7 @@ export const NATIVE_FORMATS: readonly string[] = ['jsonl', 'csv', 'tsv', 'parque
  * line or record number: a single-table SELECT into a table keeps file order, and `rowid` is that
  * order; the view also names `rowid` a column, since run-ingest.ts names staged rows by rowid and a view
  * has none) and the record count is returned; otherwise undefined, and the caller uses the zod path,
- * which names each rejected record. `afterValid` may rewrite the read table's rows in place (redaction). JSONL must first pass scan-jsonl.ts (no blank lines, nulls …).
+ * which names each rejected record. `afterValid` may rewrite the read table's rows in place (redaction). JSONL must also pass scan-jsonl.ts (no blank lines, nulls …).
  */
 export async function stageNative(
   store: Store,
@@ -19,7 +19,8 @@ export async function stageNative(
 ): Promise<number | undefined> {
   if (!NATIVE_FORMATS.includes(args.format)) return undefined;
   const format = args.format as NativeFormat;
-  if (format === 'jsonl' && !(await scanJsonl(args.file)).eligible) return undefined;
+  // The JS scan runs while DuckDB reads the file on its own threads; a file it finds ineligible drops what was read.
+  const scan = format === 'jsonl' ? scanJsonl(args.file).catch(() => ({ eligible: false })) : Promise.resolve({ eligible: true });
   const read = `${args.table}_read`;
   const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${read}`);
   let source: NativeSource;
@@ -27,6 +28,11 @@ export async function stageNative(
     source = await nativeSource(store, args.file, format, args.columns);
     await store.run(args.build(source, read));
   } catch {
+    await scan;
+    await drop();
+    return undefined;
+  }
+  if (!(await scan).eligible) {
     await drop();
     return undefined;
   }
