@@ -5,7 +5,8 @@ import { resolveDbPath } from './context.js';
 import { GlobalOptionsSchema } from './global-options.js';
 
 // An ingest's staged rows spill to disk past this (issue 16: under 1 GB of RSS for a file of any
-// size); DuckDB's default, 80% of RAM, kept a 10M-row file's temp tables in memory (5 GB RSS).
+// size). Staging 10M Parquet traffic rows peaked at 2.7 GB of RSS under DuckDB's default (80% of
+// RAM) and at 666 MB under this; the whole ingest at 807 MB (bench/RESULTS.md).
 const INGEST_MEMORY_LIMIT = '512MB';
 
 /**

@@ -4,8 +4,7 @@ import type { Store } from '../../store/store.js';
 import type { FieldMap } from '../field-map.js';
 import { normalizeTimestamp } from '../timestamp.js';
 import { labelNativeNumberSql, labelNativeStageSql } from './label-native-sql.js';
-import { scanJsonl } from './scan-jsonl.js';
-import { validStagedCount } from './stage-native.js';
+import { readWhileScanning, validStagedCount } from './stage-native.js';
 
 /**
  * Stages a JSONL label file with DuckDB's parallel JSON reader when every record passes the SQL
@@ -21,25 +20,12 @@ export async function stageLabelsNative(
   const supplied = args.supplied['labeled_at'];
   const suppliedTs = supplied === undefined ? undefined : normalizeTimestamp(supplied);
   if (suppliedTs !== undefined && (typeof suppliedTs !== 'string' || !LabelRecordSchema.shape.labeled_at.safeParse(suppliedTs).success)) return undefined;
-  // The JS scan runs while DuckDB reads the file on its own threads; a file it finds ineligible drops what was read.
-  const scan = scanJsonl(args.file).catch(() => ({ eligible: false }));
   const read = `${args.table}_read`;
-  const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${read}`);
-  try {
-    await store.run(labelNativeStageSql(args.file, args.map, suppliedTs, args.scale, read));
-  } catch {
-    await scan;
-    await drop();
-    return undefined;
-  }
-  if (!(await scan).eligible) {
-    await drop();
-    return undefined;
-  }
+  if (!(await readWhileScanning(store, read, args.file, () => store.run(labelNativeStageSql(args.file, args.map, suppliedTs, args.scale, read))))) return undefined;
   const n = await validStagedCount(store, read);
   if (n === undefined) return undefined;
   await store.run(labelNativeNumberSql(read, args.table));
-  await drop();
+  await store.run(`DROP TABLE IF EXISTS temp.${read}`);
   if (args.scale === undefined) {
     const distinct = await store.all<{ v: number | string | null; numeric: boolean }>(
       `SELECT DISTINCT coalesce(label_text, label_value::VARCHAR) AS v, label_text IS NULL AS numeric FROM temp.${args.table} LIMIT 10000`,

@@ -19,28 +19,31 @@ export async function stageNative(
 ): Promise<number | undefined> {
   if (!NATIVE_FORMATS.includes(args.format)) return undefined;
   const format = args.format as NativeFormat;
-  // The JS scan runs while DuckDB reads the file on its own threads; a file it finds ineligible drops what was read.
-  const scan = format === 'jsonl' ? scanJsonl(args.file).catch(() => ({ eligible: false })) : Promise.resolve({ eligible: true });
   const read = `${args.table}_read`;
-  const drop = (): Promise<void> => store.run(`DROP TABLE IF EXISTS temp.${read}`);
-  let source: NativeSource;
-  try {
+  let source: NativeSource | undefined;
+  const readOk = await readWhileScanning(store, read, format === 'jsonl' ? args.file : undefined, async () => {
     source = await nativeSource(store, args.file, format, args.columns);
     await store.run(args.build(source, read));
-  } catch {
-    await scan;
-    await drop();
-    return undefined;
-  }
-  if (!(await scan).eligible) {
-    await drop();
-    return undefined;
-  }
+  });
+  if (!readOk || source === undefined) return undefined;
   const n = await validStagedCount(store, read);
   if (n === undefined) return undefined;
   await args.afterValid?.(read);
   await store.run(`CREATE OR REPLACE TEMP VIEW ${args.table} AS SELECT * EXCLUDE (_valid), rowid AS rowid, (rowid + ${source.firstLine})::INTEGER AS source_record FROM temp.${read}`);
   return n;
+}
+
+/**
+ * Runs `readFile` (SQL reading a file into temp table `read`) while, for a JSONL file, the JS
+ * eligibility scan (scan-jsonl.ts) reads the same file beside DuckDB's threads. True when both
+ * succeed; otherwise `read` is dropped and the caller takes the zod path.
+ */
+export async function readWhileScanning(store: Store, read: string, jsonlFile: string | undefined, readFile: () => Promise<void>): Promise<boolean> {
+  const scan = jsonlFile === undefined ? Promise.resolve({ eligible: true }) : scanJsonl(jsonlFile).catch(() => ({ eligible: false }));
+  const readOk = await readFile().then(() => true, () => false);
+  if ((await scan).eligible && readOk) return true;
+  await store.run(`DROP TABLE IF EXISTS temp.${read}`);
+  return false;
 }
 
 /**
