@@ -43,8 +43,8 @@ export async function run({ quick }) {
     go: () => measure(process.execPath, [TOUCHSTONE, '--db', fresh('touchstone.duckdb'), 'ingest', 'traffic', file, '--actor', 'bench', '--json']),
     stored: (out) => JSON.parse(out).inserted,
   });
-  // hash: the anchor also stores sha256(to_json(record)) per row, DuckDB's own way to load and hash every row
-// (not a strict floor: Touchstone hashes a json_array of fields, which costs less than to_json).
+  // hash: the anchor also stores sha256(json_array(fields)) per row, as Touchstone hashes a stored row:
+  // DuckDB's own cost to load and hash every row, the floor for the same work (no validation or redaction).
   const duck = (file, hash = false) => ({
     label: `duckdb ${file.endsWith('.parquet') ? 'read_parquet' : 'read_json'}${hash ? ' + per-row sha256' : ''} → table`,
     go: () => measure(process.execPath, [join(BENCH, 'anchors/duckdb-load.mjs'), file, fresh('duckdb.duckdb'), ...(hash ? ['--hash'] : [])]),

@@ -6,8 +6,9 @@ import { GlobalOptionsSchema } from './global-options.js';
 
 // An ingest's staged rows spill to disk past this (issue 16: under 1 GB of RSS for a file of any
 // size). Staging 10M Parquet traffic rows peaked at 2.7 GB of RSS under DuckDB's default (80% of
-// RAM) and at 666 MB under this; the whole ingest at 807 MB (bench/RESULTS.md).
-const INGEST_MEMORY_LIMIT = '512MB';
+// RAM). The whole 10M ingest peaked at 852-976 MB under 512MB (too near 1 GB) and at 709-813 MB
+// under 384MB, at the same wall time within noise (48.7 s vs 49.1-50.5 s; bench/RESULTS.md).
+const INGEST_MEMORY_LIMIT = '384MB';
 
 /**
  * Opens the store named by --db / $TOUCHSTONE_DB (read-only for reporting commands), runs `work`,
