@@ -20,12 +20,17 @@ export async function run({ quick }) {
     rmSync(`${db}.wal`, { force: true });
     return db;
   };
-  const runs = [
-    { label: 'touchstone ingest traffic Parquet', go: () => measure(process.execPath, [TOUCHSTONE, '--db', fresh(), 'ingest', 'traffic', traffic, '--actor', 'bench', '--json']), stored: (out) => JSON.parse(out).inserted },
-    { label: 'duckdb read_parquet → table', go: () => measure(process.execPath, [join(BENCH, 'anchors/duckdb-load.mjs'), traffic, fresh()]), stored: Number },
-    { label: 'duckdb read_parquet + per-row sha256 → table', go: () => measure(process.execPath, [join(BENCH, 'anchors/duckdb-load.mjs'), traffic, fresh(), '--hash']), stored: Number },
-    { label: 'touchstone ingest traffic Parquet --no-redact-on-ingest', go: () => measure(process.execPath, [TOUCHSTONE, '--db', fresh(), 'ingest', 'traffic', traffic, '--actor', 'bench', '--json', '--no-redact-on-ingest']), stored: (out) => JSON.parse(out).inserted },
-  ];
+  const touchstone = (...extra) => ({
+    label: ['touchstone ingest traffic Parquet', ...extra].join(' '),
+    go: () => measure(process.execPath, [TOUCHSTONE, '--db', fresh(), 'ingest', 'traffic', traffic, '--actor', 'bench', '--json', ...extra]),
+    stored: (out) => JSON.parse(out).inserted,
+  });
+  const anchor = (...extra) => ({
+    label: `duckdb read_parquet${extra.length ? ' + per-row sha256' : ''} → table`,
+    go: () => measure(process.execPath, [join(BENCH, 'anchors/duckdb-load.mjs'), traffic, fresh(), ...extra]),
+    stored: Number,
+  });
+  const runs = [touchstone(), anchor(), anchor('--hash'), touchstone('--no-redact-on-ingest')];
   const load = loadavg()[0].toFixed(2);
   const best = await interleavedBest(runs, 1, (r, m) => {
     if (r.stored(m.stdout.trim()) !== n) throw new Error(`${r.label} stored ${m.stdout.trim().slice(0, 200)} of ${n} rows`);

@@ -6,8 +6,9 @@ import { GlobalOptionsSchema } from './global-options.js';
 
 // An ingest's staged rows spill to disk past this (issue 16: under 1 GB of RSS for a file of any
 // size). Staging 10M Parquet traffic rows peaked at 2.7 GB of RSS under DuckDB's default (80% of
-// RAM). The whole 10M ingest peaked at 852-976 MB under 512MB (too near 1 GB) and at 709-813 MB
-// under 384MB, at the same wall time within noise (48.7 s vs 49.1-50.5 s; bench/RESULTS.md).
+// RAM). The whole 10M ingest peaked at 852-976 MB under 512MB (too near 1 GB) and at 673-813 MB
+// under 384MB, at the same wall time within noise (CLI under /usr/bin/time: 48.7 s vs 49.1-50.5 s;
+// the bench's ingest-traffic-10m run under 384MB: 673 MB in bench/RESULTS.md).
 const INGEST_MEMORY_LIMIT = '384MB';
 
 /**
